@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Mirrorspace.Server.Hosting;
+
+namespace Mirrorspace.Cli.Commands;
+
+/// <summary>Starts a node on a data directory and reports configuration errors as one line each.</summary>
+internal static class NodeRunner
+{
+    public static async Task<(WebApplication? App, int ExitCode)> StartAsync(string dataDirectory, string? http, CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(dataDirectory);
+        if (!DataDirectory.IsInitialized(path))
+        {
+            return (null, ConsoleOutput.Error(ExitCodes.NotInitialized, $"{path} is not initialized; run: mirrorspace init --data {dataDirectory}"));
+        }
+
+        var overrides = new Dictionary<string, string?>();
+        if (http is not null)
+        {
+            overrides[$"{NodeOptions.Section}:HttpAddress"] = http;
+        }
+
+        var app = MirrorspaceApp.Build(MirrorspaceApp.CreateBuilder([], path, overrides));
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            return (app, ExitCodes.Success);
+        }
+        catch (OptionsValidationException ex)
+        {
+            foreach (var failure in ex.Failures)
+            {
+                Console.Error.WriteLine($"error: configuration: {failure}");
+            }
+
+            await app.DisposeAsync();
+            return (null, ExitCodes.InvalidConfiguration);
+        }
+    }
+
+    /// <summary>The address the node actually listens on (port 0 resolved).</summary>
+    public static string BaseUrl(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+}

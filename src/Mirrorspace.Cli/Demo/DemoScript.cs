@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace Mirrorspace.Cli.Demo;
+
+/// <summary>The seed data of a demo tenant, read from <c>samples/demo/*.json</c>.</summary>
+internal sealed record DemoScript(
+    DemoTenant Tenant,
+    IReadOnlyList<string> Models,
+    IReadOnlyList<DemoTwin> Twins,
+    IReadOnlyList<DemoRelationship> Relationships);
+
+internal sealed record DemoTenant(string Id, string Name);
+
+internal sealed record DemoTwin(string Id, string Model, JsonObject? Reported, JsonObject? Desired);
+
+internal sealed record DemoRelationship(string Source, string Name, string Target);

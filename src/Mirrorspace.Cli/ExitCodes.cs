@@ -1,0 +1,12 @@
+namespace Mirrorspace.Cli;
+
+/// <summary>Every exit code the CLI uses, in one place.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int InvalidInput = 2;
+    public const int NotInitialized = 3;
+    public const int AlreadyInitialized = 4;
+    public const int InvalidConfiguration = 5;
+}

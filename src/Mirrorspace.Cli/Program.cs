@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Mirrorspace.Cli.Commands;
+
+var root = new RootCommand("Mirrorspace: a secure, multi-tenant digital twin platform.");
+root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
+
+// The node's own host lifetime handles Ctrl-C and SIGTERM and shuts down gracefully (snapshots are
+// flushed); the parser must not cut that short with its own termination timeout.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

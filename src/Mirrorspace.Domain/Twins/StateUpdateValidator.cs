@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Mirrorspace.Domain.Common;
+using Mirrorspace.Domain.Models;
+
+namespace Mirrorspace.Domain.Twins;
+
+/// <summary>Checks a reported or desired merge patch against the twin's model before it is applied.</summary>
+public static class StateUpdateValidator
+{
+    public const int MaxStringLength = 4096;
+
+    /// <summary>
+    /// Reported values must be declared, well typed, within bounds and physically plausible: a change
+    /// faster than the property's max rate of change since the last reading is refused.
+    /// </summary>
+    public static IReadOnlyList<ValidationError> ValidateReported(TwinModel model, TwinState current, JsonObject patch, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(patch);
+        var errors = new List<ValidationError>();
+        foreach (var (name, value) in patch)
+        {
+            var path = $"$.{name}";
+            if (!model.Properties.TryGetValue(name, out var property))
+            {
+                errors.Add(new ValidationError(path, $"'{name}' is not a property or telemetry of model {model.Id} v{model.Version}."));
+                continue;
+            }
+
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (CheckValue(property, value, path, errors) && property.MaxRateOfChange is { } maxRate)
+            {
+                CheckRateOfChange(property, maxRate, current, value, now, path, errors);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Desired values may only target writable properties and must be valid values for them.</summary>
+    public static IReadOnlyList<ValidationError> ValidateDesired(TwinModel model, JsonObject patch)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(patch);
+        var errors = new List<ValidationError>();
+        foreach (var (name, value) in patch)
+        {
+            var path = $"$.{name}";
+            if (!model.Properties.TryGetValue(name, out var property))
+            {
+                errors.Add(new ValidationError(path, $"'{name}' is not a property of model {model.Id} v{model.Version}."));
+            }
+            else if (!property.Writable)
+            {
+                errors.Add(new ValidationError(path, $"'{name}' is not writable; only the device reports it."));
+            }
+            else if (value is not null)
+            {
+                CheckValue(property, value, path, errors);
+            }
+        }
+
+        return errors;
+    }
+
+    private static bool CheckValue(PropertyDefinition property, JsonNode value, string path, List<ValidationError> errors)
+    {
+        var kind = value.GetValueKind();
+        var error = property.Type switch
+        {
+            PropertyType.Number => kind is JsonValueKind.Number ? CheckBounds(property, value.GetValue<double>()) : "Must be a number.",
+            PropertyType.Integer => kind is JsonValueKind.Number && IsInteger(value) ? CheckBounds(property, value.GetValue<double>()) : "Must be an integer.",
+            PropertyType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : "Must be true or false.",
+            PropertyType.String => kind is JsonValueKind.String ? CheckLength(value.GetValue<string>()) : "Must be a string.",
+            PropertyType.Enum => kind is JsonValueKind.String && property.EnumValues.Contains(value.GetValue<string>(), StringComparer.Ordinal)
+                ? null
+                : $"Must be one of: {string.Join(", ", property.EnumValues)}.",
+            PropertyType.Object => kind is JsonValueKind.Object ? null : "Must be an object.",
+            _ => "Unsupported property type.",
+        };
+        if (error is null)
+        {
+            return true;
+        }
+
+        errors.Add(new ValidationError(path, error));
+        return false;
+    }
+
+    private static bool IsInteger(JsonNode value)
+    {
+        var number = value.GetValue<double>();
+        return number == Math.Floor(number) && Math.Abs(number) <= 9_007_199_254_740_991d;
+    }
+
+    private static string? CheckBounds(PropertyDefinition property, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "Must be a finite number.";
+        }
+
+        if (property.Minimum is { } min && value < min)
+        {
+            return Format($"{value} is below the minimum {min}{UnitSuffix(property)}.");
+        }
+
+        if (property.Maximum is { } max && value > max)
+        {
+            return Format($"{value} is above the maximum {max}{UnitSuffix(property)}.");
+        }
+
+        return null;
+    }
+
+    private static string? CheckLength(string value) =>
+        value.Length > MaxStringLength ? $"Must be at most {MaxStringLength} characters." : null;
+
+    private static void CheckRateOfChange(
+        PropertyDefinition property,
+        double maxRate,
+        TwinState current,
+        JsonNode value,
+        DateTimeOffset now,
+        string path,
+        List<ValidationError> errors)
+    {
+        if (current.Reported[property.Name] is not JsonValue previous
+            || previous.GetValueKind() is not JsonValueKind.Number
+            || !current.ReportedMetadata.TryGetValue(property.Name, out var metadata))
+        {
+            return;
+        }
+
+        var change = Math.Abs(value.GetValue<double>() - previous.GetValue<double>());
+        var seconds = (now - metadata.LastUpdated).TotalSeconds;
+        if (change == 0)
+        {
+            return;
+        }
+
+        if (seconds <= 0 || change / seconds > maxRate)
+        {
+            errors.Add(new ValidationError(path, Format(
+                $"Changed by {change}{UnitSuffix(property)} in {Math.Max(seconds, 0):0.###} s; the maximum rate of change is {maxRate}{UnitSuffix(property)}/s.")));
+        }
+    }
+
+    private static string UnitSuffix(PropertyDefinition property) => property.Unit is null ? string.Empty : $" {property.Unit}";
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

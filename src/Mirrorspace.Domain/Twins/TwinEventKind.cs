@@ -1,0 +1,11 @@
+namespace Mirrorspace.Domain.Twins;
+
+public enum TwinEventKind
+{
+    Created = 1,
+    ReportedPatched = 2,
+    DesiredPatched = 3,
+    RelationshipAdded = 4,
+    RelationshipRemoved = 5,
+    Deleted = 6,
+}

@@ -1,0 +1,42 @@
+using Mirrorspace.Server.Api.Features.History;
+using Mirrorspace.Server.Api.Features.Models;
+using Mirrorspace.Server.Api.Features.Relationships;
+using Mirrorspace.Server.Api.Features.Twins;
+using Scalar.AspNetCore;
+
+namespace Mirrorspace.Server.Api;
+
+internal static class ApiPipeline
+{
+    public static WebApplication UseMirrorspacePipeline(this WebApplication app)
+    {
+        // Unexpected exceptions become a bare 500 problem: no stack traces or internals leave the node.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(SecurityHeadersAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("Mirrorspace API"));
+
+        var api = app.MapGroup("/api/v1");
+        api.MapModelEndpoints();
+        api.MapTwinEndpoints();
+        api.MapStateEndpoints();
+        api.MapHistoryEndpoints();
+        api.MapRelationshipEndpoints();
+        return app;
+    }
+
+    private static Task SecurityHeadersAsync(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
+        return next();
+    }
+}

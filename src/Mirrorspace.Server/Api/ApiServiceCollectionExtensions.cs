@@ -1,0 +1,17 @@
+namespace Mirrorspace.Server.Api;
+
+internal static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddMirrorspaceApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Mirrorspace API";
+            document.Info.Description = "Models, twins, reported and desired state, history and relationships of one tenant. "
+                + "Authenticate with 'Authorization: Bearer <API key>'.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Mirrorspace.Server.Api.Common;
+
+/// <summary>Reads a request body as a JSON object, turning every malformed or oversized body into a problem before any state is touched.</summary>
+internal static class JsonBody
+{
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+
+    public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadTextAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return JsonNode.Parse(text!, documentOptions: ParseOptions) is JsonObject body
+                ? (body, null)
+                : (null, Problems.BadRequest("Malformed body", "The body must be a JSON object."));
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest("Malformed body", $"The body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(cancellationToken);
+            return string.IsNullOrWhiteSpace(text)
+                ? (null, Problems.BadRequest("Missing body", "The request needs a body."))
+                : (text, null);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: ex.Message));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Runtime.Twins;
+
+namespace Mirrorspace.Server.Api.Common;
+
+/// <summary>RFC 9457 problem details for the API's expected failures, one wording per failure.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult Invalid(string title, IEnumerable<StateError> errors) => TypedResults.Problem(
+        statusCode: StatusCodes.Status400BadRequest,
+        title: title,
+        detail: string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")),
+        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() });
+
+    public static ProblemHttpResult BadRequest(string title, string detail, string? field = null) => Invalid(title, [new StateError(field ?? "$", detail)]);
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} was not found.");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
+
+    public static ProblemHttpResult PreconditionFailed(string? detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Version mismatch", detail: detail);
+
+    /// <summary>Maps a grain outcome that is a failure to its problem; success outcomes are the caller's to map.</summary>
+    public static ProblemHttpResult FromOutcome(TwinResponse response, string what) => response.Outcome switch
+    {
+        TwinOutcome.NotFound => NotFound(what),
+        TwinOutcome.PreconditionFailed => PreconditionFailed(response.Detail),
+        TwinOutcome.Conflict => Conflict(response.Detail ?? "The request conflicts with the twin's current state."),
+        TwinOutcome.Invalid => Invalid("The request is not valid for this twin's model", response.Errors),
+        _ => throw new InvalidOperationException($"Outcome {response.Outcome} is not a failure."),
+    };
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Mirrorspace.Domain.Twins;
+
+namespace Mirrorspace.Server.Api.Common;
+
+/// <summary>A twin as the API shows it: state on both sides, what is still to converge, and where each value came from.</summary>
+public sealed record TwinDto(
+    string Id,
+    string Model,
+    int ModelVersion,
+    long Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    JsonObject Reported,
+    JsonObject Desired,
+    JsonObject Delta,
+    TwinMetadataDto Metadata);
+
+public sealed record TwinMetadataDto(
+    IReadOnlyDictionary<string, PropertyMetadata> Reported,
+    IReadOnlyDictionary<string, PropertyMetadata> Desired);

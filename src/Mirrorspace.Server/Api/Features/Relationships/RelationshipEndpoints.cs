@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Common;
+using Mirrorspace.Runtime.Twins;
+using Mirrorspace.Server.Api.Features.Twins;
+using Mirrorspace.Server.Api.Common;
+using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
+using Mirrorspace.Storage.Records;
+
+namespace Mirrorspace.Server.Api.Features.Relationships;
+
+internal static class RelationshipEndpoints
+{
+    public static void MapRelationshipEndpoints(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/twins/{twinId}").WithTags("Relationships");
+        group.MapPut("/relationships/{name}/{targetId}", PutAsync).RequireAuthorization(Policies.Operator).WithSummary("Link a twin to another of the same tenant");
+        group.MapGet("/relationships/{name}/{targetId}", GetAsync).RequireAuthorization(Policies.Viewer).WithSummary("Read one relationship");
+        group.MapDelete("/relationships/{name}/{targetId}", DeleteAsync).RequireAuthorization(Policies.Operator).WithSummary("Remove a relationship");
+        group.MapGet("/relationships", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("List a twin's outgoing relationships");
+        group.MapGet("/graph", GraphWalk.WalkAsync).RequireAuthorization(Policies.Viewer).WithSummary("Walk the relationship graph from a twin, breadth first, to a bounded depth");
+    }
+
+    private static async Task<Results<Created<RelationshipDto>, Ok<RelationshipDto>, ProblemHttpResult>> PutAsync(
+        string twinId, string name, string targetId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
+    {
+        var source = TwinAccess.Grain(grains, http, twinId);
+        var target = TwinAccess.Grain(grains, http, targetId);
+        if (source is null)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        if (!Identifiers.IsValidName(name))
+        {
+            return Problems.BadRequest("Invalid relationship", "The relationship name is not valid.", "name");
+        }
+
+        // The target is checked here rather than by the source grain calling the target grain,
+        // so two twins linking to each other at once can never wait on each other.
+        var targetState = target is null ? null : await target.GetAsync();
+        if (targetState is not { Outcome: TwinOutcome.Ok })
+        {
+            return Problems.NotFound($"Target twin '{targetId}'");
+        }
+
+        var targetModel = TwinMapping.FromSnapshotJson(targetId, targetState.Snapshot!).Model;
+        var response = await source.AddRelationshipAsync(name, targetId, targetModel, CallerContext.From(http.User).Source);
+        if (response.Outcome is not (TwinOutcome.Created or TwinOutcome.Ok))
+        {
+            return Problems.FromOutcome(response, $"Twin '{twinId}'");
+        }
+
+        var stored = await FindAsync(store, CallerContext.From(http.User).TenantId, twinId, name, targetId, cancellationToken);
+        var dto = ToDto(stored!);
+        return response.Outcome is TwinOutcome.Created
+            ? TypedResults.Created($"/api/v1/twins/{twinId}/relationships/{name}/{targetId}", dto)
+            : TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<Ok<RelationshipDto>, ProblemHttpResult>> GetAsync(
+        string twinId, string name, string targetId, HttpContext http, ITwinSpaceStore store, CancellationToken cancellationToken)
+    {
+        var stored = Identifiers.IsValidTwinId(twinId)
+            ? await FindAsync(store, CallerContext.From(http.User).TenantId, twinId, name, targetId, cancellationToken)
+            : null;
+        return stored is null ? Problems.NotFound($"Relationship '{name}' from '{twinId}' to '{targetId}'") : TypedResults.Ok(ToDto(stored));
+    }
+
+    private static async Task<Results<Ok<PageDto<RelationshipDto>>, ProblemHttpResult>> ListAsync(
+        string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
+    {
+        var grain = TwinAccess.Grain(grains, http, twinId);
+        if (grain is null || (await grain.GetAsync()).Outcome is not TwinOutcome.Ok)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var relationships = await store.ListRelationshipsAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken);
+        return TypedResults.Ok(new PageDto<RelationshipDto>([.. relationships.Select(ToDto)], null));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string twinId, string name, string targetId, HttpContext http, IGrainFactory grains)
+    {
+        var grain = TwinAccess.Grain(grains, http, twinId);
+        if (grain is null)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var response = await grain.RemoveRelationshipAsync(name, targetId, CallerContext.From(http.User).Source);
+        return response.Outcome is TwinOutcome.Ok
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"Relationship '{name}' from '{twinId}' to '{targetId}'");
+    }
+
+    private static async Task<RelationshipRecord?> FindAsync(
+        ITwinSpaceStore store, string tenantId, string twinId, string name, string targetId, CancellationToken cancellationToken)
+    {
+        var all = await store.ListRelationshipsAsync(tenantId, twinId, cancellationToken);
+        return all.FirstOrDefault(r => r.Name == name && r.TargetId == targetId);
+    }
+
+    internal static RelationshipDto ToDto(RelationshipRecord r) => new(r.SourceId, r.Name, r.TargetId, r.CreatedAt);
+}

@@ -1,0 +1,4 @@
+namespace Mirrorspace.Server.Api.Features.Twins;
+
+/// <summary>Body of <c>PUT /api/v1/twins/{twinId}</c>: the model to build the twin from (latest version unless given).</summary>
+public sealed record CreateTwinRequest(string Model, int? ModelVersion);

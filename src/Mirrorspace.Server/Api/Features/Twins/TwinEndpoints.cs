@@ -1,0 +1,148 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Runtime.History;
+using Mirrorspace.Runtime.Twins;
+using Mirrorspace.Server.Api.Common;
+using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
+
+namespace Mirrorspace.Server.Api.Features.Twins;
+
+internal static class TwinEndpoints
+{
+    public static void MapTwinEndpoints(this IEndpointRouteBuilder api)
+    {
+        var twins = api.MapGroup("/twins").WithTags("Twins");
+        twins.MapPut("/{twinId}", PutAsync).RequireAuthorization(Policies.Operator).WithSummary("Create a twin from a model");
+        twins.MapGet("/{twinId}", GetAsync).RequireAuthorization(Policies.Viewer)
+            .WithSummary("Read a twin, or with ?at= the twin as it was at that instant");
+        twins.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("List twins");
+        twins.MapDelete("/{twinId}", DeleteAsync).RequireAuthorization(Policies.Operator).WithSummary("Delete a twin (its history is kept)");
+    }
+
+    private static async Task<Results<Created<TwinDto>, Ok<TwinDto>, ProblemHttpResult>> PutAsync(
+        string twinId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var grain = TwinAccess.Grain(grains, http, twinId);
+        if (grain is null)
+        {
+            return Problems.BadRequest("Invalid twin id", "Twin ids are 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.", "twinId");
+        }
+
+        var (body, problem) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (request, invalid) = ReadCreateRequest(body!);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var response = await grain.CreateAsync(request!.Model, request.ModelVersion, CallerContext.From(http.User).Source);
+        http.Response.Headers.ETag = Versions.ToETag(response.Version);
+        return response.Outcome switch
+        {
+            TwinOutcome.Created => TypedResults.Created($"/api/v1/twins/{twinId}", TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
+            TwinOutcome.Ok => TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
+            _ => Problems.FromOutcome(response, $"Twin '{twinId}'"),
+        };
+    }
+
+    private static async Task<Results<Ok<TwinDto>, ProblemHttpResult>> GetAsync(
+        string twinId, DateTimeOffset? at, HttpContext http, IGrainFactory grains, TwinHistory history, CancellationToken cancellationToken)
+    {
+        var grain = TwinAccess.Grain(grains, http, twinId);
+        if (grain is null)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        if (at is { } instant)
+        {
+            var past = await history.ReadStateAtAsync(CallerContext.From(http.User).TenantId, twinId, instant, cancellationToken);
+            return past is null ? Problems.NotFound($"Twin '{twinId}' at {instant:O}") : TypedResults.Ok(TwinMapping.FromState(twinId, past));
+        }
+
+        var response = await grain.GetAsync();
+        if (response.Outcome is not TwinOutcome.Ok)
+        {
+            return Problems.FromOutcome(response, $"Twin '{twinId}'");
+        }
+
+        http.Response.Headers.ETag = Versions.ToETag(response.Version);
+        return TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!));
+    }
+
+    private static async Task<Results<Ok<PageDto<TwinDto>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? after, HttpContext http, ITwinSpaceStore store, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var (page, problem) = Paging.Read(limit, after);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = await store.ListTwinsAsync(CallerContext.From(http.User).TenantId, page!, cancellationToken);
+
+        // The registry lists the twins; their grains hold the current state (the stored snapshot may trail it).
+        var responses = await Task.WhenAll(result.Items.Select(t => TwinAccess.Grain(grains, http, t.TwinId)!.GetAsync()));
+        var items = result.Items.Zip(responses)
+            .Where(pair => pair.Second.Outcome is TwinOutcome.Ok)
+            .Select(pair => TwinMapping.FromSnapshotJson(pair.First.TwinId, pair.Second.Snapshot!))
+            .ToList();
+        return TypedResults.Ok(new PageDto<TwinDto>(items, result.NextAfter));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string twinId, HttpContext http, IGrainFactory grains)
+    {
+        var grain = TwinAccess.Grain(grains, http, twinId);
+        if (grain is null)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var (expected, problem) = Versions.ReadIfMatch(http.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var response = await grain.DeleteAsync(expected, CallerContext.From(http.User).Source);
+        return response.Outcome is TwinOutcome.Ok ? TypedResults.NoContent() : Problems.FromOutcome(response, $"Twin '{twinId}'");
+    }
+
+    /// <summary>Reads the create body strictly: unknown members are refused rather than ignored (no mass assignment).</summary>
+    private static (CreateTwinRequest? Request, ProblemHttpResult? Problem) ReadCreateRequest(JsonObject body)
+    {
+        var unknown = body.Select(p => p.Key).Where(k => k is not ("model" or "modelVersion")).ToList();
+        if (unknown.Count > 0)
+        {
+            return (null, Problems.BadRequest("Invalid twin", $"Unknown member(s): {string.Join(", ", unknown)}. Allowed: model, modelVersion.", $"$.{unknown[0]}"));
+        }
+
+        if (body["model"] is not JsonValue model || model.GetValueKind() is not JsonValueKind.String)
+        {
+            return (null, Problems.BadRequest("Invalid twin", "'model' is required and must be a model id.", "$.model"));
+        }
+
+        int? version = null;
+        if (body["modelVersion"] is { } versionNode)
+        {
+            if (versionNode.GetValueKind() is not JsonValueKind.Number || !versionNode.AsValue().TryGetValue<int>(out var parsed) || parsed < 1)
+            {
+                return (null, Problems.BadRequest("Invalid twin", "'modelVersion' must be a positive integer.", "$.modelVersion"));
+            }
+
+            version = parsed;
+        }
+
+        var modelId = model.GetValue<string>();
+        return Mirrorspace.Domain.Common.Identifiers.IsValidModelId(modelId)
+            ? (new CreateTwinRequest(modelId, version), null)
+            : (null, Problems.BadRequest("Invalid twin", "'model' is not a valid model id.", "$.model"));
+    }
+}

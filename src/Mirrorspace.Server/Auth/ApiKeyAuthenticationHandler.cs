@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Mirrorspace.Security.ApiKeys;
+using Mirrorspace.Storage;
+
+namespace Mirrorspace.Server.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer msk_…</c> or <c>X-Api-Key</c>. For the API reference pages
+/// only, the key is also accepted as the password of HTTP Basic, so a browser can open them
+/// through its own login prompt; Basic is refused everywhere else because browsers replay it on
+/// cross-site requests.
+/// </summary>
+internal sealed partial class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ITwinSpaceStore store,
+    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    private const string FailureMessage = "The API key is not valid.";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var text = ReadPresentedKey();
+        if (text is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (!ApiKeyCodec.TryParse(text, out var keyId, out var secret))
+        {
+            return AuthenticateResult.Fail(FailureMessage);
+        }
+
+        var key = await store.FindApiKeyAsync(keyId, Context.RequestAborted);
+        if (key is null || !ApiKeyCodec.Verify(secret, key.SecretHash) || key.ExpiresAt <= clock.GetUtcNow())
+        {
+            LogRejectedKey(Logger, keyId);
+            return AuthenticateResult.Fail(FailureMessage);
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(MirrorspaceClaims.Tenant, key.TenantId),
+                new Claim(MirrorspaceClaims.Role, key.Role),
+                new Claim(MirrorspaceClaims.KeyId, key.KeyId),
+            ],
+            SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = IsReferencePage() ? "Basic realm=\"mirrorspace\", charset=\"UTF-8\"" : "Bearer";
+        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required",
+            detail: "Send an API key as 'Authorization: Bearer <key>'.").ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            detail: "Your role does not allow this operation.").ExecuteAsync(Context);
+
+    private string? ReadPresentedKey()
+    {
+        if (Request.Headers.TryGetValue("X-Api-Key", out var headerKey))
+        {
+            return headerKey.ToString();
+        }
+
+        var authorization = Request.Headers[HeaderNames.Authorization].ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && IsReferencePage() && HttpMethods.IsGet(Request.Method))
+        {
+            return DecodeBasicPassword(authorization["Basic ".Length..].Trim());
+        }
+
+        return null;
+    }
+
+    private bool IsReferencePage() =>
+        Request.Path.StartsWithSegments("/openapi") || Request.Path.StartsWithSegments("/scalar");
+
+    private static string? DecodeBasicPassword(string encoded)
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? null : decoded[(colon + 1)..];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected API key {KeyId}")]
+    private static partial void LogRejectedKey(ILogger logger, string keyId);
+}

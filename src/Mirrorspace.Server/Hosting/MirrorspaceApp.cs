@@ -1,0 +1,94 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Mirrorspace.Runtime;
+using Mirrorspace.Server.Api;
+using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
+using Mirrorspace.Storage.Sqlite;
+
+namespace Mirrorspace.Server.Hosting;
+
+/// <summary>Builds the node: HTTP API, twin runtime (Orleans, one silo on localhost) and the SQLite store.</summary>
+public static class MirrorspaceApp
+{
+    /// <summary>
+    /// Configuration comes from the usual host sources, then <c>appsettings.json</c> in the data
+    /// directory, then environment variables again so <c>MIRRORSPACE__*</c> always wins.
+    /// </summary>
+    /// <param name="overrides">Command-line settings, applied last.</param>
+    public static WebApplicationBuilder CreateBuilder(
+        string[] args, string? dataDirectory = null, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (dataDirectory is not null)
+        {
+            var fullPath = Path.GetFullPath(dataDirectory);
+            builder.Configuration.AddJsonFile(Path.Combine(fullPath, DataDirectory.SettingsFileName), optional: true, reloadOnChange: false);
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration[$"{NodeOptions.Section}:DataDirectory"] = fullPath;
+        }
+
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        // Standard output belongs to command results (e.g. --json); logs go to standard error.
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        ConfigureServices(builder);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseMirrorspacePipeline();
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var node = builder.Configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = node.MaxRequestBodyBytes;
+        });
+        if (!string.IsNullOrEmpty(node.HttpAddress))
+        {
+            builder.WebHost.UseUrls(node.HttpAddress);
+        }
+
+        services.AddSingleton(sp => new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath });
+        services.AddSingleton<SqliteTwinSpaceStore>();
+        services.AddSingleton<ITwinSpaceStore>(sp => sp.GetRequiredService<SqliteTwinSpaceStore>());
+        services.AddHostedService<StoreInitializer>();
+        services.AddMirrorspaceRuntime();
+
+        builder.UseOrleans(silo =>
+        {
+            var siloPort = node.SiloPort == 0 ? FreePort.Pick() : node.SiloPort;
+            var gatewayPort = node.GatewayPort == 0 ? FreePort.Pick() : node.GatewayPort;
+            silo.UseLocalhostClustering(siloPort, gatewayPort);
+        });
+
+        services.Configure<JsonOptions>(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddMirrorspaceAuth();
+        services.AddMirrorspaceApi();
+        services.AddHealthChecks();
+    }
+}

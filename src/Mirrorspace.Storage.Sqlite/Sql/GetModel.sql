@@ -1,0 +1,3 @@
+SELECT tenant_id, model_id, version, document, created_at
+FROM models
+WHERE tenant_id = $tenant_id AND model_id = $model_id AND version = $version;

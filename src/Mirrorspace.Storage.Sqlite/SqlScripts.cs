@@ -1,0 +1,37 @@
+using System.Reflection;
+
+namespace Mirrorspace.Storage.Sqlite;
+
+/// <summary>The embedded SQL, read once when first touched.</summary>
+internal static class SqlScripts
+{
+    public static readonly string Schema = Load("Schema");
+    public static readonly string InsertTenant = Load("InsertTenant");
+    public static readonly string GetTenant = Load("GetTenant");
+    public static readonly string ListTenants = Load("ListTenants");
+    public static readonly string InsertApiKey = Load("InsertApiKey");
+    public static readonly string FindApiKey = Load("FindApiKey");
+    public static readonly string InsertModel = Load("InsertModel");
+    public static readonly string GetModel = Load("GetModel");
+    public static readonly string GetLatestModel = Load("GetLatestModel");
+    public static readonly string ListModels = Load("ListModels");
+    public static readonly string GetTwin = Load("GetTwin");
+    public static readonly string ListTwins = Load("ListTwins");
+    public static readonly string ReadEvents = Load("ReadEvents");
+    public static readonly string ReadEventsInWindow = Load("ReadEventsInWindow");
+    public static readonly string ListRelationships = Load("ListRelationships");
+    public static readonly string AppendEvent = Load("AppendEvent");
+    public static readonly string UpsertTwin = Load("UpsertTwin");
+    public static readonly string PutRelationship = Load("PutRelationship");
+    public static readonly string RemoveRelationship = Load("RemoveRelationship");
+    public static readonly string RemoveAllRelationships = Load("RemoveAllRelationships");
+
+    private static string Load(string name)
+    {
+        var resource = $"Sql/{name}.sql";
+        using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded SQL resource '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mirrorspace.Storage.Sqlite;
+
+/// <summary>
+/// One writer, many readers: SQLite allows a single writer at a time anyway, so writes queue on a
+/// semaphore for one long-lived connection, while reads take short-lived pooled connections that
+/// WAL lets run alongside the writer.
+/// </summary>
+internal sealed class SqliteDatabase : IAsyncDisposable
+{
+    private const int SqliteConstraint = 19;
+
+    private readonly string _path;
+    private readonly string _readConnectionString;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private SqliteWriter? _writer;
+    private bool _disposed;
+
+    public SqliteDatabase(string path)
+    {
+        _path = path;
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+        }.ToString();
+    }
+
+    public Task WriteAsync(Action<SqliteWriter> work, CancellationToken cancellationToken) =>
+        WriteAsync(
+            writer =>
+            {
+                work(writer);
+                return true;
+            },
+            cancellationToken);
+
+    public async Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= SqliteWriter.Open(_path);
+            return work(_writer);
+        }
+        catch (Exception ex) when (!LeavesConnectionHealthy(ex))
+        {
+            // An I/O or engine failure can leave the connection in an unknown state; start afresh next time.
+            _writer?.Dispose();
+            _writer = null;
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(_readConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ConnectionPragmas.ApplyToReaderAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Waiting for the lock lets an in-flight commit finish rather than be torn down mid-transaction.
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+            using var pooled = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static bool LeavesConnectionHealthy(Exception ex) =>
+        ex is OperationCanceledException or ObjectDisposedException
+        || (ex is SqliteException sqlite && sqlite.SqliteErrorCode == SqliteConstraint);
+}

@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Writes;
+
+namespace Mirrorspace.Storage.Sqlite;
+
+/// <summary>Applies <see cref="TwinWrite"/> batches through statements prepared once on the write connection.</summary>
+internal sealed class TwinWriteStatements : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly PreparedStatement _appendEvent;
+    private readonly PreparedStatement _upsertTwin;
+    private readonly PreparedStatement _putRelationship;
+    private readonly PreparedStatement _removeRelationship;
+    private readonly PreparedStatement _removeAllRelationships;
+    private readonly PreparedStatement[] _all;
+
+    public TwinWriteStatements(SqliteConnection connection)
+    {
+        _connection = connection;
+        _appendEvent = new(
+            connection, SqlScripts.AppendEvent, "$tenant_id", "$twin_id", "$version", "$timestamp", "$kind", "$payload", "$source");
+        _upsertTwin = new(
+            connection,
+            SqlScripts.UpsertTwin,
+            "$tenant_id",
+            "$twin_id",
+            "$model_id",
+            "$model_version",
+            "$version",
+            "$deleted",
+            "$snapshot",
+            "$updated_at");
+        _putRelationship = new(connection, SqlScripts.PutRelationship, "$tenant_id", "$source_id", "$name", "$target_id", "$created_at");
+        _removeRelationship = new(connection, SqlScripts.RemoveRelationship, "$tenant_id", "$source_id", "$name", "$target_id");
+        _removeAllRelationships = new(connection, SqlScripts.RemoveAllRelationships, "$tenant_id", "$twin_id");
+        _all = [_appendEvent, _upsertTwin, _putRelationship, _removeRelationship, _removeAllRelationships];
+    }
+
+    /// <summary>All or nothing: leaving without Commit disposes the transaction, which rolls it back.</summary>
+    public void Commit(IReadOnlyList<TwinWrite> writes, CancellationToken cancellationToken)
+    {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        SetTransaction(transaction);
+        try
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Apply(writes[i]);
+            }
+
+            transaction.Commit();
+        }
+        finally
+        {
+            SetTransaction(null);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var statement in _all)
+        {
+            statement.Dispose();
+        }
+    }
+
+    private void Apply(TwinWrite write)
+    {
+        switch (write)
+        {
+            case AppendEvent append:
+                var e = append.Event;
+                _appendEvent.Execute(
+                    append.TenantId, append.TwinId, e.Version, Ticks.From(e.Timestamp), (long)e.Kind, e.Payload, e.Source);
+                break;
+            case UpsertTwin { Twin: var twin }:
+                _upsertTwin.Execute(
+                    twin.TenantId,
+                    twin.TwinId,
+                    twin.ModelId,
+                    twin.ModelVersion,
+                    twin.Version,
+                    twin.Deleted ? 1L : 0L,
+                    twin.Snapshot,
+                    Ticks.From(twin.UpdatedAt));
+                break;
+            case PutRelationship { Relationship: var r }:
+                _putRelationship.Execute(r.TenantId, r.SourceId, r.Name, r.TargetId, Ticks.From(r.CreatedAt));
+                break;
+            case RemoveRelationship remove:
+                _removeRelationship.Execute(remove.TenantId, remove.SourceId, remove.Name, remove.TargetId);
+                break;
+            case RemoveAllRelationships removeAll:
+                _removeAllRelationships.Execute(removeAll.TenantId, removeAll.TwinId);
+                break;
+            case null:
+                throw new ArgumentException("A write list must not contain null.", nameof(write));
+            default:
+                throw new NotSupportedException($"Unknown write type {write.GetType().Name}.");
+        }
+    }
+
+    private void SetTransaction(SqliteTransaction? transaction)
+    {
+        foreach (var statement in _all)
+        {
+            statement.Transaction = transaction;
+        }
+    }
+}
