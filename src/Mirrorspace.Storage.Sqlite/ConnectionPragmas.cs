@@ -11,6 +11,7 @@ internal static class ConnectionPragmas
         PRAGMA synchronous = FULL;
         PRAGMA foreign_keys = ON;
         PRAGMA busy_timeout = 5000;
+        PRAGMA cache_size = -65536;
         """;
 
     // Readers never write; query_only turns a mistake into an error instead of a second writer.

@@ -59,9 +59,9 @@ internal sealed class DocumentReader(List<ValidationError> errors)
             return null;
         }
 
-        if (node.GetValueKind() is not JsonValueKind.Number)
+        if (node.GetValueKind() is not JsonValueKind.Number || !double.IsFinite(node.GetValue<double>()))
         {
-            Error($"{path}.{name}", "Must be a number.");
+            Error($"{path}.{name}", "Must be a finite number.");
             return null;
         }
 

@@ -26,7 +26,7 @@ public static class MergePatch
             }
             else
             {
-                target[name] = JsonNode.Parse(value.ToJsonString());
+                target[name] = value.DeepClone();
             }
         }
     }

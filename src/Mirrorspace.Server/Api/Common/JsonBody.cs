@@ -7,7 +7,8 @@ namespace Mirrorspace.Server.Api.Common;
 /// <summary>Reads a request body as a JSON object, turning every malformed or oversized body into a problem before any state is touched.</summary>
 internal static class JsonBody
 {
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32 };
+    // Duplicate members are refused: which of two values wins is exactly the ambiguity an attacker uses.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
