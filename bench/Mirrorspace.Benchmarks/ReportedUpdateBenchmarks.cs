@@ -38,7 +38,7 @@ public class ReportedUpdateBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = PumpModel.Parse().Model!;
+        _model = PumpModel.Parse().Model;
         _patches = ReportedPatches.Create(alternateTemperature: true);
         _parsedPatches = [.. _patches.Select(p => (JsonObject)JsonNode.Parse(p)!)];
 

@@ -30,7 +30,9 @@ public sealed class SqliteTwinSpaceStoreTests : IDisposable
 
         await store.InitializeAsync(Ct);
 
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_database.FilePath));
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(_database.FilePath));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(_database.FilePath + "-wal"));
     }
 
     [Fact]
@@ -111,6 +113,20 @@ public sealed class SqliteTwinSpaceStoreTests : IDisposable
         }
 
         Assert.Equal(count + 1, expectedVersion);
+    }
+
+    [Fact]
+    public async Task CommitAsync_TokenAlreadyCancelled_ThrowsAndStoresNothing()
+    {
+        await using var store = _database.CreateStore();
+        await store.InitializeAsync(Ct);
+        await store.CreateTenantAsync(new TenantRecord { Id = "acme", Name = "Acme", CreatedAt = BaseTime }, Ct);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.CommitAsync(Events("acme", "pump-1", 3), cancelled.Token));
+
+        Assert.Equal(0, await CountEventsAsync(store, "acme", "pump-1"));
     }
 
     private static TwinWrite[] Events(string tenantId, string twinId, int count) =>

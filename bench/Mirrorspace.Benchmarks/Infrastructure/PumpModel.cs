@@ -7,7 +7,7 @@ internal static class PumpModel
 {
     public const string Id = "centrifugal-pump";
 
-    public static ModelParseResult Parse()
+    public static (TwinModel Model, string CanonicalJson) Parse()
     {
         using var stream = typeof(PumpModel).Assembly.GetManifestResourceStream("centrifugal-pump.json")
             ?? throw new InvalidOperationException("The embedded pump model is missing.");
@@ -18,6 +18,6 @@ internal static class PumpModel
             throw new InvalidOperationException($"The pump model does not parse: {string.Join("; ", parsed.Errors)}");
         }
 
-        return parsed;
+        return (parsed.Model, parsed.CanonicalJson);
     }
 }

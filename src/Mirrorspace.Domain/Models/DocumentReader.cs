@@ -59,13 +59,13 @@ internal sealed class DocumentReader(List<ValidationError> errors)
             return null;
         }
 
-        if (node.GetValueKind() is not JsonValueKind.Number || !double.IsFinite(node.GetValue<double>()))
+        if (!JsonNumbers.TryGetFinite(node, out var value))
         {
-            Error($"{path}.{name}", "Must be a finite number.");
+            Error($"{path}.{name}", "Must be a number.");
             return null;
         }
 
-        return node.GetValue<double>();
+        return value;
     }
 
     public long? Integer(JsonObject obj, string path, string name, bool required = false)

@@ -75,8 +75,9 @@ public static class StateUpdateValidator
         var kind = value.GetValueKind();
         var error = property.Type switch
         {
-            PropertyType.Number => kind is JsonValueKind.Number ? CheckBounds(property, value.GetValue<double>()) : "Must be a number.",
-            PropertyType.Integer => kind is JsonValueKind.Number && IsInteger(value) ? CheckBounds(property, value.GetValue<double>()) : "Must be an integer.",
+            PropertyType.Number when kind is JsonValueKind.Number && !JsonNumbers.TryGetFinite(value, out _) => "Must be a finite number.",
+            PropertyType.Number => JsonNumbers.TryGetFinite(value, out var number) ? CheckBounds(property, number) : "Must be a number.",
+            PropertyType.Integer => JsonNumbers.TryGetFinite(value, out var integer) && IsInteger(integer) ? CheckBounds(property, integer) : "Must be an integer.",
             PropertyType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : "Must be true or false.",
             PropertyType.String => kind is JsonValueKind.String ? CheckLength(value.GetValue<string>()) : "Must be a string.",
             PropertyType.Enum => kind is JsonValueKind.String && property.EnumValues.Contains(value.GetValue<string>(), StringComparer.Ordinal)
@@ -94,19 +95,13 @@ public static class StateUpdateValidator
         return false;
     }
 
-    private static bool IsInteger(JsonNode value)
+    private static bool IsInteger(double number)
     {
-        var number = value.GetValue<double>();
         return number == Math.Floor(number) && Math.Abs(number) <= 9_007_199_254_740_991d;
     }
 
     private static string? CheckBounds(PropertyDefinition property, double value)
     {
-        if (!double.IsFinite(value))
-        {
-            return "Must be a finite number.";
-        }
-
         if (property.Minimum is { } min && value < min)
         {
             return Format($"{value} is below the minimum {min}{UnitSuffix(property)}.");
@@ -132,14 +127,14 @@ public static class StateUpdateValidator
         string path,
         List<ValidationError> errors)
     {
-        if (current.Reported[property.Name] is not JsonValue previous
-            || previous.GetValueKind() is not JsonValueKind.Number
+        if (!JsonNumbers.TryGetFinite(current.Reported[property.Name], out var previous)
+            || !JsonNumbers.TryGetFinite(value, out var next)
             || !current.ReportedMetadata.TryGetValue(property.Name, out var metadata))
         {
             return;
         }
 
-        var change = Math.Abs(value.GetValue<double>() - previous.GetValue<double>());
+        var change = Math.Abs(next - previous);
         var seconds = (now - metadata.LastUpdated).TotalSeconds;
         if (change == 0)
         {

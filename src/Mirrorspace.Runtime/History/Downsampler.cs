@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Mirrorspace.Domain.Common;
 
 namespace Mirrorspace.Runtime.History;
 
@@ -26,12 +26,11 @@ public sealed class Downsampler(TimeSpan interval)
             return true;
         }
 
-        if (point.Value.GetValueKind() is not JsonValueKind.Number)
+        if (!JsonNumbers.TryGetFinite(point.Value, out var value))
         {
             return false;
         }
 
-        var value = point.Value.GetValue<double>();
         var ticks = point.Timestamp.UtcTicks;
         var start = ticks - (((ticks % interval.Ticks) + interval.Ticks) % interval.Ticks);
         if (start != _start)
