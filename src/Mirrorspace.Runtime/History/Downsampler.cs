@@ -32,7 +32,8 @@ public sealed class Downsampler(TimeSpan interval)
         }
 
         var ticks = point.Timestamp.UtcTicks;
-        var start = ticks - (((ticks % interval.Ticks) + interval.Ticks) % interval.Ticks);
+        var sinceEpoch = ticks - DateTimeOffset.UnixEpoch.UtcTicks;
+        var start = ticks - (((sinceEpoch % interval.Ticks) + interval.Ticks) % interval.Ticks);
         if (start != _start)
         {
             Flush();

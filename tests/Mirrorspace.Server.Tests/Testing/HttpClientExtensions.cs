@@ -47,11 +47,21 @@ public static class HttpClientExtensions
         return Assert.IsType<JsonObject>(JsonNode.Parse(text));
     }
 
+    /// <summary>Sends any method to a path, with a JSON body when one is given.</summary>
+    public static async Task<HttpResponseMessage> SendAsync(this HttpClient client, string method, string path, string? body = null)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = body is null ? null : Text(body, "application/json"),
+        };
+        return await client.SendAsync(request, Ct);
+    }
+
     public static StringContent Text(string body, string mediaType) => new(body, Encoding.UTF8, new MediaTypeHeaderValue(mediaType));
 
-    private static Task<HttpResponseMessage> PatchStateAsync(this HttpClient client, string twinId, string side, string patch, string? ifMatch)
+    private static async Task<HttpResponseMessage> PatchStateAsync(this HttpClient client, string twinId, string side, string patch, string? ifMatch)
     {
-        var request = new HttpRequestMessage(HttpMethod.Patch, new Uri($"/api/v1/twins/{twinId}/{side}", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri($"/api/v1/twins/{twinId}/{side}", UriKind.Relative))
         {
             Content = Text(patch, MergePatch),
         };
@@ -60,6 +70,6 @@ public static class HttpClientExtensions
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         }
 
-        return client.SendAsync(request, Ct);
+        return await client.SendAsync(request, Ct);
     }
 }

@@ -1,9 +1,11 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Hosting;
 using Mirrorspace.Storage;
@@ -16,57 +18,61 @@ namespace Mirrorspace.Server.Tests.Testing;
 /// </summary>
 public class MirrorspaceFactory : WebApplicationFactory<Program>
 {
-    private readonly Lazy<Task<TestTenant>> _sharedTenant;
+    private readonly Lazy<Task<TestTenant>> _tenantA;
+    private readonly Lazy<Task<TestTenant>> _tenantB;
 
     public MirrorspaceFactory()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), $"mirrorspace-server-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(DataDirectory);
-        _sharedTenant = new(() => CreateTenantWithSampleModelsAsync());
+        _tenantA = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
+        _tenantB = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
     }
 
     public string DataDirectory { get; }
 
+    /// <summary>The node's clock: twin events, rate-of-change checks and key expiry all read it.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>The sample models every shared tenant starts with.</summary>
+    protected virtual IReadOnlyList<string> SampleModelFiles => [.. SampleModels.AllFileNames()];
+
+    /// <summary>A tenant with the sample models, shared by the tests of a class (they use unique twin ids).</summary>
+    public Task<TestTenant> TenantAAsync() => _tenantA.Value;
+
+    /// <summary>A second tenant on the same node with the same models, to show that tenants never see each other.</summary>
+    public Task<TestTenant> TenantBAsync() => _tenantB.Value;
+
     /// <summary>Creates a tenant with a key of each role; its id is unique within the node.</summary>
-    public async Task<TestTenant> CreateTenantAsync(TimeProvider? keyClock = null)
+    public async Task<TestTenant> CreateTenantAsync()
     {
         var id = $"t-{Guid.NewGuid():N}"[..14];
-        var store = Services.GetRequiredService<ITwinSpaceStore>();
-        var provisioning = new TenantProvisioning(store, keyClock ?? Services.GetRequiredService<TimeProvider>());
-        Assert.NotNull(await provisioning.CreateTenantAsync(id, $"Tenant {id}", CancellationToken.None));
+        Assert.NotNull(await Provisioning().CreateTenantAsync(id, $"Tenant {id}", CancellationToken.None));
         return new TestTenant(
             id,
-            await provisioning.IssueApiKeyAsync(id, TenantRole.Admin, null, "test admin", CancellationToken.None),
-            await provisioning.IssueApiKeyAsync(id, TenantRole.Operator, null, "test operator", CancellationToken.None),
-            await provisioning.IssueApiKeyAsync(id, TenantRole.Viewer, null, "test viewer", CancellationToken.None));
+            await IssueKeyAsync(id, TenantRole.Admin, lifetime: null),
+            await IssueKeyAsync(id, TenantRole.Operator, lifetime: null),
+            await IssueKeyAsync(id, TenantRole.Viewer, lifetime: null));
     }
 
-    /// <summary>Issues one more key for an existing tenant, e.g. with a lifetime or from another clock.</summary>
-    public Task<string> IssueKeyAsync(string tenantId, TenantRole role, TimeSpan? lifetime, TimeProvider? keyClock = null)
+    /// <summary>A new tenant with the given sample model files published.</summary>
+    public async Task<TestTenant> CreateTenantWithModelsAsync(IEnumerable<string> sampleFiles)
     {
-        var store = Services.GetRequiredService<ITwinSpaceStore>();
-        var provisioning = new TenantProvisioning(store, keyClock ?? Services.GetRequiredService<TimeProvider>());
-        return provisioning.IssueApiKeyAsync(tenantId, role, lifetime, "test key", CancellationToken.None);
-    }
-
-    /// <summary>A new tenant with every sample model published.</summary>
-    public async Task<TestTenant> CreateTenantWithSampleModelsAsync()
-    {
+        ArgumentNullException.ThrowIfNull(sampleFiles);
         var tenant = await CreateTenantAsync();
         using var admin = CreateClient(tenant.AdminKey);
-        foreach (var file in SampleModels.AllFileNames())
+        foreach (var file in sampleFiles)
         {
             using var response = await admin.PutModelAsync(SampleModels.IdOf(file), SampleModels.ReadText(file), SampleModels.MediaTypeOf(file));
-            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         }
 
         return tenant;
     }
 
-    /// <summary>One tenant with the sample models, created on first use and shared by the tests of a class.</summary>
-    public Task<TestTenant> SharedTenantAsync() => _sharedTenant.Value;
+    /// <summary>Issues one more key, through the same provisioning the CLI uses, dated by the node's clock.</summary>
+    public Task<string> IssueKeyAsync(string tenantId, TenantRole role, TimeSpan? lifetime) =>
+        Provisioning().IssueApiKeyAsync(tenantId, role, lifetime, $"test {role}", CancellationToken.None);
 
     /// <summary>A client sending <c>Authorization: Bearer {apiKey}</c>.</summary>
     public HttpClient CreateClient(string apiKey)
@@ -77,17 +83,27 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client without credentials that does not follow redirects, so every answer is seen as sent.</summary>
-    public HttpClient CreateAnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient CreateAnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+
+    /// <summary>Where clients send their requests; the in-memory test server answers any host.</summary>
+    protected virtual Uri BaseAddress => ClientOptions.BaseAddress;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // Production, as deployed: error responses are the ones real callers get.
         builder.UseEnvironment("Production");
         builder.UseSetting("Mirrorspace:DataDirectory", DataDirectory);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Orleans reads the same clock for its timers' due times, so each hand move looks like a late
+            // timer and a degraded silo; those warnings describe the test clock, not the node.
+            services.AddLogging(logging => logging.AddFilter("Orleans", LogLevel.Error));
         });
     }
 
@@ -101,4 +117,7 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
 
         GC.SuppressFinalize(this);
     }
+
+    private TenantProvisioning Provisioning() =>
+        new(Services.GetRequiredService<ITwinSpaceStore>(), Services.GetRequiredService<TimeProvider>());
 }

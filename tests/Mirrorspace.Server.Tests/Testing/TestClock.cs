@@ -3,7 +3,8 @@ namespace Mirrorspace.Server.Tests.Testing;
 /// <summary>
 /// A wall clock the tests move by hand. Only <see cref="GetUtcNow"/> is controlled: timers and
 /// timestamps stay on the system clock, because Orleans takes the node's <see cref="TimeProvider"/>
-/// for its own timers and would stall on a fully fake one (such as FakeTimeProvider).
+/// for its own timers and elapsed-time measurements, which a fully fake clock (FakeTimeProvider)
+/// would freeze until a test advanced it.
 /// </summary>
 public sealed class TestClock : TimeProvider
 {
@@ -22,5 +23,13 @@ public sealed class TestClock : TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(by, TimeSpan.Zero);
         Interlocked.Add(ref _utcTicks, by.Ticks);
+    }
+
+    /// <summary>Moves forward to the next whole multiple of <paramref name="interval"/> since the Unix epoch, and returns it.</summary>
+    public DateTimeOffset AdvanceToNextMultipleOf(TimeSpan interval)
+    {
+        var intoInterval = (GetUtcNow().UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) % interval.Ticks;
+        Advance(TimeSpan.FromTicks(interval.Ticks - intoInterval));
+        return GetUtcNow();
     }
 }

@@ -145,7 +145,7 @@ internal static class HistoryEndpoints
                 {
                     bucket = XmlConvert.ToTimeSpan(interval);
                 }
-                catch (FormatException)
+                catch (Exception ex) when (ex is FormatException or OverflowException)
                 {
                     return Fail("interval must be an ISO 8601 duration such as PT1M.", "interval");
                 }

@@ -68,16 +68,26 @@ internal static class RelationshipEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<RelationshipDto>>, ProblemHttpResult>> ListAsync(
-        string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
+        string twinId, int? limit, string? after, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
+        var (page, problem) = Paging.Read(limit, after);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         var grain = TwinAccess.Grain(grains, http, twinId);
         if (grain is null || (await grain.GetAsync()).Outcome is not TwinOutcome.Ok)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
 
+        // Ordered by name then target; the cursor is "name/target" of the last item of the previous page.
         var relationships = await store.ListRelationshipsAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken);
-        return TypedResults.Ok(new PageDto<RelationshipDto>([.. relationships.Select(ToDto)], null));
+        var remaining = relationships.Where(r => page!.After is null || string.CompareOrdinal(Cursor(r), page.After) > 0).ToList();
+        var items = remaining.Take(page!.Limit).Select(ToDto).ToList();
+        var next = remaining.Count > page.Limit ? Cursor(remaining[page.Limit - 1]) : null;
+        return TypedResults.Ok(new PageDto<RelationshipDto>(items, next));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
@@ -101,6 +111,8 @@ internal static class RelationshipEndpoints
         var all = await store.ListRelationshipsAsync(tenantId, twinId, cancellationToken);
         return all.FirstOrDefault(r => r.Name == name && r.TargetId == targetId);
     }
+
+    private static string Cursor(RelationshipRecord r) => $"{r.Name}/{r.TargetId}";
 
     internal static RelationshipDto ToDto(RelationshipRecord r) => new(r.SourceId, r.Name, r.TargetId, r.CreatedAt);
 }

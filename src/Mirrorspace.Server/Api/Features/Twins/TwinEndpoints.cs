@@ -43,7 +43,11 @@ internal static class TwinEndpoints
         }
 
         var response = await grain.CreateAsync(request!.Model, request.ModelVersion, CallerContext.From(http.User).Source);
-        http.Response.Headers.ETag = Versions.ToETag(response.Version);
+        if (response.Outcome is TwinOutcome.Created or TwinOutcome.Ok)
+        {
+            http.Response.Headers.ETag = Versions.ToETag(response.Version);
+        }
+
         return response.Outcome switch
         {
             TwinOutcome.Created => TypedResults.Created($"/api/v1/twins/{twinId}", TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
