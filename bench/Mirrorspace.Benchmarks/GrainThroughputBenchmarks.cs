@@ -15,11 +15,20 @@ using Mirrorspace.Storage.Sqlite;
 
 namespace Mirrorspace.Benchmarks;
 
-/// <summary>Where acknowledged updates go: the real SQLite history, or nowhere (commits acknowledged at once).</summary>
-public enum HistorySink
+/// <summary>How much of the path an update takes.</summary>
+public enum UpdatePath
 {
+    /// <summary>The full path: TwinGrain, group-commit writer, durable SQLite commit.</summary>
     Sqlite,
+
+    /// <summary>TwinGrain and the group-commit writer, but the store acknowledges each group without writing it.</summary>
     Discard,
+
+    /// <summary>A grain with the same PatchAsync signature that only appends the event through the group-commit writer (commits discarded) and awaits it.</summary>
+    CommitOnlyGrain,
+
+    /// <summary>An Orleans call to a grain with the same PatchAsync signature that does nothing.</summary>
+    EmptyGrain,
 }
 
 /// <summary>
@@ -29,14 +38,17 @@ public enum HistorySink
 /// update, so Op/s is updates per second. The aim is 100,000 updates/s.
 /// </summary>
 /// <remarks>
-/// The <see cref="HistorySink.Discard"/> sink keeps everything but the SQLite commit (the writer
-/// still queues, groups and acknowledges), which shows what Orleans and the grain alone can carry.
-/// Per-iteration commit statistics (commits, rows per commit, time inside CommitAsync) are printed
-/// to the log by <see cref="IterationCleanup"/>.
+/// <see cref="UpdatePath.Discard"/> keeps everything but the SQLite commit (the writer still queues,
+/// groups and acknowledges), <see cref="UpdatePath.CommitOnlyGrain"/> drops the domain work too and
+/// <see cref="UpdatePath.EmptyGrain"/> keeps only the Orleans call, so the paths split an update's
+/// cost into the Orleans call, the wait for the group commit, the domain work and SQLite. Per-iteration
+/// statistics (process CPU per update, commits, rows per commit, time inside CommitAsync,
+/// allocations) are printed to the log by <see cref="IterationCleanup"/>. The twin count defaults to
+/// 1,000; set <c>MIRRORSPACE_BENCH_TWINS</c> (e.g. <c>1000,20000</c>) to run other counts.
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 5, invocationCount: 1)]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 3, invocationCount: 1)]
 public class GrainThroughputBenchmarks : IDisposable
 {
     /// <summary>Updates sent per invocation.</summary>
@@ -50,6 +62,8 @@ public class GrainThroughputBenchmarks : IDisposable
     private InstrumentedStore _store = null!;
     private IHost? _host;
     private ITwinGrain[] _twins = null!;
+    private IEmptyPatchGrain[] _empty = null!;
+    private ICommitOnlyPatchGrain[] _commitOnly = null!;
     private string[] _patches = null!;
     private long _completed;
     private long _started;
@@ -57,17 +71,24 @@ public class GrainThroughputBenchmarks : IDisposable
     private long _allocatedBefore;
     private int _gen0Before;
     private int _gen2Before;
+    private TimeSpan _cpuBefore;
+    private TimeSpan _gcPauseBefore;
 
-    [Params(HistorySink.Sqlite, HistorySink.Discard)]
-    public HistorySink Sink { get; set; }
+    [Params(UpdatePath.Sqlite, UpdatePath.Discard, UpdatePath.CommitOnlyGrain, UpdatePath.EmptyGrain)]
+    public UpdatePath Path { get; set; }
 
     /// <summary>Twins the updates are spread over, round robin.</summary>
-    [Params(1_000)]
+    [ParamsSource(nameof(TwinCounts))]
     public int Twins { get; set; }
 
     /// <summary>Calls kept in flight at once.</summary>
     [Params(2_000)]
     public int InFlight { get; set; }
+
+    public static IEnumerable<int> TwinCounts() =>
+        Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_TWINS") is { Length: > 0 } counts
+            ? counts.Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))
+            : [1_000];
 
     [GlobalSetup]
     public async Task Setup()
@@ -98,7 +119,10 @@ public class GrainThroughputBenchmarks : IDisposable
         await _host.StartAsync().ConfigureAwait(false);
 
         var grains = _host.Services.GetRequiredService<IGrainFactory>();
-        _twins = [.. Enumerable.Range(0, Twins).Select(i => grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(Tenant, $"pump-{i:D5}")))];
+        var keys = Enumerable.Range(0, Twins).Select(i => TwinGrainKey.Format(Tenant, $"pump-{i:D5}")).ToArray();
+        _twins = [.. keys.Select(k => grains.GetGrain<ITwinGrain>(k))];
+        _empty = [.. keys.Select(k => grains.GetGrain<IEmptyPatchGrain>(k))];
+        _commitOnly = [.. keys.Select(k => grains.GetGrain<ICommitOnlyPatchGrain>(k))];
         var created = await Task.WhenAll(_twins.Select(t => t.CreateAsync(PumpModel.Id, model.Model.Version, Source))).ConfigureAwait(false);
         if (created.FirstOrDefault(r => r.Outcome is not TwinOutcome.Created) is { } failed)
         {
@@ -107,7 +131,7 @@ public class GrainThroughputBenchmarks : IDisposable
 
         // Constant temperature: real time passes between a twin's updates, so only a constant value is sure to respect 2 °C/s.
         _patches = ReportedPatches.Create(alternateTemperature: false);
-        _store.DiscardCommits = Sink is HistorySink.Discard;
+        _store.DiscardCommits = Path is not UpdatePath.Sqlite;
     }
 
     [IterationSetup]
@@ -117,10 +141,12 @@ public class GrainThroughputBenchmarks : IDisposable
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         _gen0Before = GC.CollectionCount(0);
         _gen2Before = GC.CollectionCount(2);
+        _cpuBefore = Environment.CpuUsage.TotalTime;
+        _gcPauseBefore = GC.GetTotalPauseDuration();
     }
 
     [Benchmark(OperationsPerInvoke = Updates)]
-    public async Task ReportedUpdates()
+    public async Task PatchThroughGrain()
     {
         _started = Stopwatch.GetTimestamp();
         var next = -1;
@@ -145,9 +171,15 @@ public class GrainThroughputBenchmarks : IDisposable
             int i;
             while ((i = Interlocked.Increment(ref next)) < Updates)
             {
-                var twin = _twins[i % _twins.Length];
-                var response = await twin.PatchAsync(TwinSide.Reported, _patches[i & (ReportedPatches.Count - 1)], null, Source, returnTwin: false)
-                    .ConfigureAwait(false);
+                var patch = _patches[i & (ReportedPatches.Count - 1)];
+                var twin = i % _twins.Length;
+                var call = Path switch
+                {
+                    UpdatePath.EmptyGrain => _empty[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
+                    UpdatePath.CommitOnlyGrain => _commitOnly[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
+                    _ => _twins[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
+                };
+                var response = await call.ConfigureAwait(false);
                 if (response.Outcome is not TwinOutcome.Ok)
                 {
                     Interlocked.Increment(ref rejected);
@@ -159,20 +191,23 @@ public class GrainThroughputBenchmarks : IDisposable
     [IterationCleanup]
     public void IterationCleanup()
     {
+        var cpu = Environment.CpuUsage.TotalTime - _cpuBefore;
         var stats = _store.Stats;
         var elapsed = Stopwatch.GetElapsedTime(0, _elapsedTicks);
         var allocated = GC.GetTotalAllocatedBytes(precise: false) - _allocatedBefore;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// stats: {Updates / elapsed.TotalSeconds:N0} updates/s; {stats.Commits} commits, {stats.RowsPerCommit:N0} rows/commit (max {stats.MaxRows}), "
+            $"// stats: {Updates / elapsed.TotalSeconds:N0} updates/s; CPU {cpu.TotalMicroseconds / Updates:N1} µs/update ({cpu / elapsed:N2} of {Environment.ProcessorCount} cores); {stats.Commits} commits, {stats.RowsPerCommit:N0} rows/commit (max {stats.MaxRows}), "
             + $"in CommitAsync {stats.CommitTime.TotalMilliseconds:N0} ms of {elapsed.TotalMilliseconds:N0} ms ({stats.CommitTime / elapsed:P0}), "
             + $"{stats.CommitTime.TotalMilliseconds * 1000 / Math.Max(1, stats.Commits):N0} µs/commit; "
-            + $"{allocated / Updates:N0} B allocated/update (all threads), GC gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}"));
+            + $"{allocated / Updates:N0} B allocated/update (all threads), GC gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}, "
+            + $"GC pauses {(GC.GetTotalPauseDuration() - _gcPauseBefore).TotalMilliseconds:N0} ms; load average {MachineLoad.LoadAverage()}"));
     }
 
     [GlobalCleanup]
     public void Dispose()
     {
+        MachineLoad.Log("cleanup");
         if (_host is not null)
         {
             _host.StopAsync().GetAwaiter().GetResult();
@@ -200,9 +235,9 @@ public class GrainThroughputBenchmarks : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM twin_events;";
         var rows = (long)command.ExecuteScalar()!;
-        var expected = Sink is HistorySink.Sqlite ? _twins.Length + _completed : _twins.Length;
+        var expected = Path is UpdatePath.Sqlite ? _twins.Length + _completed : _twins.Length;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// durable: {rows:N0} rows in twin_events, expected {expected:N0} ({_twins.Length:N0} creations + {(Sink is HistorySink.Sqlite ? _completed : 0):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
+            $"// durable: {rows:N0} rows in twin_events, expected {expected:N0} ({_twins.Length:N0} creations + {(Path is UpdatePath.Sqlite ? _completed : 0):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
     }
 }

@@ -50,7 +50,11 @@ public class ReportedUpdateBenchmarks
         _state.Apply(new TwinEvent { Version = 1, Timestamp = _now, Kind = TwinEventKind.Created, Payload = creation, Source = Source });
         _state.Apply(new TwinEvent { Version = 2, Timestamp = _now, Kind = TwinEventKind.ReportedPatched, Payload = _patches[0], Source = Source });
         _sequence = 1;
+        MachineLoad.Log("setup");
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => MachineLoad.Log("cleanup");
 
     /// <summary>Parse + ValidateReported + TwinEvent + TwinState.Apply: the whole domain path of one update.</summary>
     [Benchmark(Baseline = true)]

@@ -9,4 +9,6 @@ internal static class ExitCodes
     public const int NotInitialized = 3;
     public const int AlreadyInitialized = 4;
     public const int InvalidConfiguration = 5;
+    public const int AuditVerificationFailed = 6;
+    public const int MasterKey = 7;
 }

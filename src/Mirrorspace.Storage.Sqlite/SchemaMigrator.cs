@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Sqlite.Keys;
 
 namespace Mirrorspace.Storage.Sqlite;
 
@@ -7,23 +8,30 @@ internal static class SchemaMigrator
 {
     // Script i upgrades version i to i + 1 and sets user_version itself, inside the same
     // transaction, so a crash mid-migration leaves the old version and the script simply reruns.
-    private static readonly string[] Migrations = [SqlScripts.Schema];
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2];
 
     public static int LatestVersion => Migrations.Length;
 
     public static void Migrate(SqliteConnection connection)
     {
-        var version = CurrentVersion(connection);
-        if (version > LatestVersion)
+        while (true)
         {
-            throw new InvalidOperationException(
-                $"The database is at schema version {version}, newer than this build's {LatestVersion}; refusing to touch it.");
-        }
-
-        for (var next = version; next < LatestVersion; next++)
-        {
+            // The version is read inside the (immediate) transaction: the key store migrates through its
+            // own connection, and two openers must not both run the same script.
             using var transaction = connection.BeginTransaction();
-            SqliteQuery.Execute(connection, Migrations[next]);
+            var version = CurrentVersion(connection);
+            if (version > LatestVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The database is at schema version {version}, newer than this build's {LatestVersion}; refusing to touch it.");
+            }
+
+            if (version == LatestVersion)
+            {
+                return;
+            }
+
+            SqliteQuery.Execute(connection, Migrations[version]);
             transaction.Commit();
         }
     }

@@ -26,7 +26,7 @@ internal static class SqlScripts
     public static readonly string RemoveRelationship = Load("RemoveRelationship");
     public static readonly string RemoveAllRelationships = Load("RemoveAllRelationships");
 
-    private static string Load(string name)
+    internal static string Load(string name)
     {
         var resource = $"Sql/{name}.sql";
         using var stream = typeof(SqlScripts).Assembly.GetManifestResourceStream(resource)

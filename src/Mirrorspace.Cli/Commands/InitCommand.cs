@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Hosting;
+using Mirrorspace.Security.Crypto;
 using Mirrorspace.Storage.Sqlite;
+using Mirrorspace.Storage.Sqlite.Keys;
 
 namespace Mirrorspace.Cli.Commands;
 
@@ -52,9 +54,10 @@ internal static class InitCommand
     public static async Task<InitResult> InitializeAsync(string path, string tenantId, string tenantName, CancellationToken cancellationToken)
     {
         DataDirectory.Create(path);
-        await using var store = new SqliteTwinSpaceStore(new SqliteStoreOptions { DatabasePath = Path.Combine(path, DataDirectory.DatabaseFileName) });
-        await store.InitializeAsync(cancellationToken);
-        var provisioning = new TenantProvisioning(store, TimeProvider.System);
+        using var masterKey = MasterKeyFile.CreateNew(Path.Combine(path, MasterKeyFile.DefaultFileName));
+        var options = new SqliteStoreOptions { DatabasePath = Path.Combine(path, DataDirectory.DatabaseFileName) };
+        await using var space = await SqliteEncryption.OpenAsync(options, masterKey, TimeProvider.System, cancellationToken);
+        var provisioning = new TenantProvisioning(space.Store, TimeProvider.System);
         await provisioning.CreateTenantAsync(tenantId, tenantName, cancellationToken);
         var key = await provisioning.IssueApiKeyAsync(tenantId, TenantRole.Admin, lifetime: null, "initial admin key", cancellationToken);
         return new InitResult(path, tenantId, key);

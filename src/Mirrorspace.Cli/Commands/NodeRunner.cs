@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Mirrorspace.Security.Crypto;
 using Mirrorspace.Server.Hosting;
 
 namespace Mirrorspace.Cli.Commands;
@@ -30,6 +31,11 @@ internal static class NodeRunner
         {
             await app.StartAsync(cancellationToken);
             return (app, ExitCodes.Success);
+        }
+        catch (MasterKeyException ex)
+        {
+            await app.DisposeAsync();
+            return (null, ConsoleOutput.Error(ExitCodes.MasterKey, ex.Message));
         }
         catch (OptionsValidationException ex)
         {

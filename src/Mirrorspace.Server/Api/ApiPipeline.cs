@@ -1,3 +1,4 @@
+using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
@@ -27,6 +28,7 @@ internal static class ApiPipeline
         api.MapStateEndpoints();
         api.MapHistoryEndpoints();
         api.MapRelationshipEndpoints();
+        api.MapAuditEndpoints();
         return app;
     }
 

@@ -4,8 +4,11 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Security.ApiKeys;
+using Mirrorspace.Security.Audit;
 using Mirrorspace.Storage;
+using Mirrorspace.Storage.Records;
 
 namespace Mirrorspace.Server.Auth;
 
@@ -20,7 +23,8 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ITwinSpaceStore store,
-    TimeProvider clock) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    TimeProvider clock,
+    AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
     private const string FailureMessage = "The API key is not valid.";
@@ -42,6 +46,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         if (key is null || !ApiKeyCodec.Verify(secret, key.SecretHash) || key.ExpiresAt <= clock.GetUtcNow())
         {
             LogRejectedKey(Logger, keyId);
+            await RecordRejectionAsync(keyId, key, secret);
             return AuthenticateResult.Fail(FailureMessage);
         }
 
@@ -103,6 +108,20 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             return null;
         }
     }
+
+    /// <summary>A security event in the audit log: the key id, never the secret; the tenant when the key id is real.</summary>
+    private Task<long> RecordRejectionAsync(string keyId, ApiKeyRecord? key, string secret) => audit.RecordAsync(
+        new AuditRecord
+        {
+            TenantId = key?.TenantId,
+            Principal = keyId,
+            Action = AuditActions.AuthReject,
+            Resource = Request.Path.Value,
+            Outcome = AuditOutcome.Denied,
+            Reason = key is null ? "unknown key" : ApiKeyCodec.Verify(secret, key.SecretHash) ? "expired key" : "wrong secret",
+            RemoteAddress = Context.Connection.RemoteIpAddress?.ToString(),
+        },
+        Context.RequestAborted);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Rejected API key {KeyId}")]
     private static partial void LogRejectedKey(ILogger logger, string keyId);

@@ -3,10 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Mirrorspace.Runtime;
+using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Server.Api;
 using Mirrorspace.Server.Auth;
 using Mirrorspace.Storage;
+using Mirrorspace.Storage.Audit;
 using Mirrorspace.Storage.Sqlite;
+using Mirrorspace.Storage.Sqlite.Audit;
 
 namespace Mirrorspace.Server.Hosting;
 
@@ -68,11 +71,17 @@ public static class MirrorspaceApp
             builder.WebHost.UseUrls(node.HttpAddress);
         }
 
-        services.AddSingleton(sp => new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath });
-        services.AddSingleton<SqliteTwinSpaceStore>();
-        services.AddSingleton<ITwinSpaceStore>(sp => sp.GetRequiredService<SqliteTwinSpaceStore>());
-        services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<TwinSpaceHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<TwinSpaceHost>());
+        services.AddSingleton(sp => sp.GetRequiredService<TwinSpaceHost>().Store);
+        services.AddSingleton(sp => sp.GetRequiredService<TwinSpaceHost>().Keys);
+        services.AddSingleton(sp => sp.GetRequiredService<TwinSpaceHost>().Rotation);
         services.AddMirrorspaceRuntime();
+        services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(new SqliteStoreOptions
+        {
+            DatabasePath = Path.Combine(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory, AuditFiles.DatabaseFileName),
+        }));
+        services.AddMirrorspaceAudit(sp => sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory);
 
         builder.UseOrleans(silo =>
         {

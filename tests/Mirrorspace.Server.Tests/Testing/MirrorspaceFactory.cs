@@ -1,3 +1,4 @@
+using Mirrorspace.Security.Crypto;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
@@ -25,6 +26,9 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), $"mirrorspace-server-tests-{Guid.NewGuid():N}");
         Directory.CreateDirectory(DataDirectory);
+
+        // The node refuses to start without its master key, as `mirrorspace init` would have made it.
+        MasterKeyFile.CreateNew(Path.Combine(DataDirectory, MasterKeyFile.DefaultFileName)).Dispose();
         _tenantA = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
         _tenantB = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
     }

@@ -1,0 +1,158 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Mirrorspace.Domain.Twins;
+using Mirrorspace.Storage.Records;
+using Mirrorspace.Storage.Sqlite;
+
+namespace Mirrorspace.Benchmarks.Infrastructure;
+
+/// <summary>
+/// Builds history databases for the SQLite benchmarks: the store's own schema (created by
+/// <see cref="SqliteTwinSpaceStore.InitializeAsync"/>), one tenant, and a prefilled history so each
+/// twin's newest events already sit on pages of their own, as in a node that has been running a
+/// while. On an empty table many twins share a page and commits look cheaper than they stay; the
+/// per-row cost then rises as the table grows, which made early runs neither stable nor comparable.
+/// </summary>
+internal static class HistoryDatabase
+{
+    public const string Tenant = "bench";
+    public const string Source = "device:bench";
+
+    /// <summary>Events per twin written before measuring (with 1,000 twins: 200,000 rows).</summary>
+    public const int PrefillPerTwin = 200;
+
+    /// <summary>
+    /// The store's writer settings, read from its internal <c>ConnectionPragmas.Writer</c> constant so
+    /// the baseline follows the store when they change (journal_mode is set on its own first).
+    /// </summary>
+    public static readonly string WriterPragmas =
+        typeof(SqliteTwinSpaceStore).Assembly.GetType("Mirrorspace.Storage.Sqlite.ConnectionPragmas")
+            ?.GetField("Writer", BindingFlags.NonPublic | BindingFlags.Static)
+            ?.GetRawConstantValue() as string
+        ?? throw new InvalidOperationException("ConnectionPragmas.Writer was not found; update the benchmark's copy of the writer PRAGMAs.");
+
+    // Same statement as the store's Sql/AppendEvent.sql.
+    public const string InsertEvent = """
+        INSERT INTO twin_events (tenant_id, twin_id, version, timestamp, kind, payload, source)
+        VALUES ($tenant_id, $twin_id, $version, $timestamp, $kind, $payload, $source);
+        """;
+
+    public static readonly long BaseTicks = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+
+    private static readonly string[] ParameterNames = ["$tenant_id", "$twin_id", "$version", "$timestamp", "$kind", "$payload", "$source"];
+
+    public static string TwinId(int index) => $"pump-{index:D5}";
+
+    /// <summary>
+    /// Creates the database with the store, optionally alters its schema, and writes
+    /// <paramref name="prefillPerTwin"/> events for each twin in key order (fast: no fsync, sequential pages).
+    /// </summary>
+    public static async Task CreateAsync(string path, int twins, int prefillPerTwin, string[] payloads, string? alterSchema = null)
+    {
+        var store = new SqliteTwinSpaceStore(new SqliteStoreOptions { DatabasePath = path });
+        await using (store.ConfigureAwait(false))
+        {
+            await store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+            var tenant = new TenantRecord { Id = Tenant, Name = "Benchmark", CreatedAt = new DateTimeOffset(BaseTicks, TimeSpan.Zero) };
+            await store.CreateTenantAsync(tenant, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        using var connection = Open(path);
+        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
+        if (alterSchema is not null)
+        {
+            Execute(connection, alterSchema);
+        }
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            using var insert = new InsertCommand(connection);
+            insert.Transaction = transaction;
+            for (var twin = 0; twin < twins; twin++)
+            {
+                var twinId = TwinId(twin);
+                for (var version = 1; version <= prefillPerTwin; version++)
+                {
+                    insert.Execute(twinId, version, payloads[version & (payloads.Length - 1)]);
+                }
+            }
+
+            transaction.Commit();
+        }
+
+        Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    /// <summary>A writer connection configured like the store's: WAL, synchronous=FULL and the rest of ConnectionPragmas.</summary>
+    public static SqliteConnection OpenWriter(string path, string? extraPragmas = null)
+    {
+        var connection = Open(path);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA journal_mode = WAL;";
+            if (!string.Equals(command.ExecuteScalar() as string, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("SQLite refused WAL.");
+            }
+        }
+
+        Execute(connection, WriterPragmas + (extraPragmas ?? string.Empty));
+        return connection;
+    }
+
+    public static long CountEvents(string path)
+    {
+        using var connection = Open(path);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM twin_events;";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static SqliteConnection Open(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The append statement prepared once, as the store's PreparedStatement does.</summary>
+    public sealed class InsertCommand : IDisposable
+    {
+        private readonly SqliteCommand _command;
+        private readonly SqliteParameter[] _parameters;
+
+        public InsertCommand(SqliteConnection connection)
+        {
+            _command = connection.CreateCommand();
+            _command.CommandText = InsertEvent;
+            _parameters = [.. ParameterNames.Select(name => _command.Parameters.Add(new SqliteParameter { ParameterName = name }))];
+            _command.Prepare();
+        }
+
+        public SqliteTransaction? Transaction
+        {
+            set => _command.Transaction = value;
+        }
+
+        public void Execute(string twinId, long version, string payload)
+        {
+            _parameters[0].Value = Tenant;
+            _parameters[1].Value = twinId;
+            _parameters[2].Value = version;
+            _parameters[3].Value = BaseTicks + (version * TimeSpan.TicksPerMillisecond);
+            _parameters[4].Value = (long)TwinEventKind.ReportedPatched;
+            _parameters[5].Value = payload;
+            _parameters[6].Value = Source;
+            _command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _command.Dispose();
+    }
+}

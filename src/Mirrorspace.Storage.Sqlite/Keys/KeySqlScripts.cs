@@ -1,0 +1,42 @@
+namespace Mirrorspace.Storage.Sqlite.Keys;
+
+/// <summary>The embedded SQL of encryption at rest: the schema migration, the key store and the rewrap source.</summary>
+internal static class KeySqlScripts
+{
+    public static readonly string SchemaV2 = SqlScripts.Load("Schema.v2");
+
+    public static readonly string GetCheckValue = SqlScripts.Load("Keys.GetCheckValue");
+    public static readonly string InsertCheckValue = SqlScripts.Load("Keys.InsertCheckValue");
+    public static readonly string ReplaceCheckValue = SqlScripts.Load("Keys.ReplaceCheckValue");
+    public static readonly string CountDataKeys = SqlScripts.Load("Keys.CountDataKeys");
+    public static readonly string GetPolicy = SqlScripts.Load("Keys.GetPolicy");
+    public static readonly string InsertPolicy = SqlScripts.Load("Keys.InsertPolicy");
+    public static readonly string AdvanceCurrentVersion = SqlScripts.Load("Keys.AdvanceCurrentVersion");
+    public static readonly string SetMinimumVersion = SqlScripts.Load("Keys.SetMinimumVersion");
+    public static readonly string InsertDataKey = SqlScripts.Load("Keys.InsertDataKey");
+    public static readonly string ListDataKeys = SqlScripts.Load("Keys.ListDataKeys");
+    public static readonly string ListAllDataKeys = SqlScripts.Load("Keys.ListAllDataKeys");
+    public static readonly string ReplaceDataKeyWrapping = SqlScripts.Load("Keys.ReplaceDataKeyWrapping");
+    public static readonly string GetSubjectKey = SqlScripts.Load("Keys.GetSubjectKey");
+    public static readonly string InsertSubjectKey = SqlScripts.Load("Keys.InsertSubjectKey");
+    public static readonly string EraseSubjectKey = SqlScripts.Load("Keys.EraseSubjectKey");
+    public static readonly string ListSubjectKeysBelow = SqlScripts.Load("Keys.ListSubjectKeysBelow");
+    public static readonly string RewrapSubjectKey = SqlScripts.Load("Keys.RewrapSubjectKey");
+    public static readonly string CountSubjectKeysByVersion = SqlScripts.Load("Keys.CountSubjectKeysByVersion");
+
+    public static readonly string ReadTenant = SqlScripts.Load("Rewrap.ReadTenant");
+    public static readonly string ReadApiKeys = SqlScripts.Load("Rewrap.ReadApiKeys");
+    public static readonly string ReadModels = SqlScripts.Load("Rewrap.ReadModels");
+    public static readonly string ReadTwins = SqlScripts.Load("Rewrap.ReadTwins");
+    public static readonly string ReadEvents = SqlScripts.Load("Rewrap.ReadEvents");
+    public static readonly string UpdateTenantName = SqlScripts.Load("Rewrap.UpdateTenantName");
+    public static readonly string UpdateApiKeyDescription = SqlScripts.Load("Rewrap.UpdateApiKeyDescription");
+    public static readonly string UpdateModelDocument = SqlScripts.Load("Rewrap.UpdateModelDocument");
+    public static readonly string UpdateTwinSnapshot = SqlScripts.Load("Rewrap.UpdateTwinSnapshot");
+    public static readonly string UpdateEventPayload = SqlScripts.Load("Rewrap.UpdateEventPayload");
+    public static readonly string UpdateEventSource = SqlScripts.Load("Rewrap.UpdateEventSource");
+    public static readonly string GetCursor = SqlScripts.Load("Rewrap.GetCursor");
+    public static readonly string PutCursor = SqlScripts.Load("Rewrap.PutCursor");
+    public static readonly string CountValues = SqlScripts.Load("Rewrap.CountValues");
+    public static readonly string CountHeads = SqlScripts.Load("Rewrap.CountHeads");
+}

@@ -1,0 +1,144 @@
+using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Encryption;
+
+namespace Mirrorspace.Storage.Sqlite.Keys;
+
+/// <summary>
+/// The <see cref="IRewrapSource"/> of the SQLite store: works directly on its tables (same file,
+/// own write connection), walking each table of a tenant by primary key and keeping the pass's
+/// cursor in <c>key_rewrap_cursors</c>, written in the same transaction as the rewritten rows.
+/// </summary>
+public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+
+    public SqliteRewrapSource(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        _database = new SqliteDatabase(options.DatabasePath);
+    }
+
+    public async Task<RewrapBatch> ReadAsync(string tenantId, RewrapPosition after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var position = after;
+        while (position.Phase != RewrapPhase.Done)
+        {
+            var current = position;
+            var batch = await _database.ReadAsync((connection, ct) => RewrapQueries.ReadAsync(connection, tenantId, current, limit, ct), cancellationToken)
+                .ConfigureAwait(false);
+            if (batch.Values.Count > 0)
+            {
+                return batch;
+            }
+
+            position = batch.Next;
+        }
+
+        return new RewrapBatch([], position);
+    }
+
+    public Task<int> WriteAsync(string tenantId, IReadOnlyList<RewrappedValue> values, RewrapCursor cursor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(cursor);
+        return _database.WriteAsync(
+            writer =>
+            {
+                var connection = writer.Connection;
+                using var transaction = connection.BeginTransaction();
+                var written = values.Sum(value => Replace(connection, tenantId, value));
+                SqliteQuery.Execute(
+                    connection,
+                    KeySqlScripts.PutCursor,
+                    ("$tenant_id", tenantId),
+                    ("$target_version", cursor.TargetVersion),
+                    ("$phase", (long)cursor.Position.Phase),
+                    ("$after_id", cursor.Position.AfterId),
+                    ("$after_version", cursor.Position.AfterVersion),
+                    ("$scanned", cursor.Scanned),
+                    ("$rewritten", cursor.Rewritten),
+                    ("$unreadable", cursor.Unreadable));
+                transaction.Commit();
+                return written;
+            },
+            cancellationToken);
+    }
+
+    public Task<RewrapCursor?> GetCursorAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.ReadAsync(
+            (connection, ct) => SqliteQuery.SingleAsync(
+                connection,
+                KeySqlScripts.GetCursor,
+                row => new RewrapCursor(
+                    row.GetInt32(0),
+                    new RewrapPosition((RewrapPhase)row.GetInt32(1), row.GetString(2), row.GetInt64(3)),
+                    row.GetInt64(4),
+                    row.GetInt64(5),
+                    row.GetInt64(6)),
+                ct,
+                ("$tenant_id", tenantId)),
+            cancellationToken);
+    }
+
+    public Task<long> CountValuesAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.ReadAsync(
+            async (connection, ct) =>
+                (await SqliteQuery.ListAsync(connection, KeySqlScripts.CountValues, row => row.GetInt64(0), ct, ("$tenant_id", tenantId))
+                    .ConfigureAwait(false))[0],
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<int, long>> CountByKeyVersionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        return _database.ReadAsync<IReadOnlyDictionary<int, long>>(
+            async (connection, ct) =>
+            {
+                var heads = await SqliteQuery.ListAsync(
+                    connection,
+                    KeySqlScripts.CountHeads,
+                    row => (Head: row.GetString(0), Count: row.GetInt64(1)),
+                    ct,
+                    ("$tenant_id", tenantId),
+                    ("$head_length", EncryptedText.TenantHeadLength)).ConfigureAwait(false);
+                return heads
+                    .GroupBy(h => EncryptedText.TryGetTenantKeyVersion(h.Head, out var version) ? version : 0)
+                    .ToDictionary(g => g.Key, g => g.Sum(h => h.Count));
+            },
+            cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+
+    private static int Replace(SqliteConnection connection, string tenantId, RewrappedValue value)
+    {
+        var original = value.Original;
+        var sql = original.Column switch
+        {
+            EncryptedColumn.TenantName => KeySqlScripts.UpdateTenantName,
+            EncryptedColumn.ApiKeyDescription => KeySqlScripts.UpdateApiKeyDescription,
+            EncryptedColumn.ModelDocument => KeySqlScripts.UpdateModelDocument,
+            EncryptedColumn.TwinSnapshot => KeySqlScripts.UpdateTwinSnapshot,
+            EncryptedColumn.EventPayload => KeySqlScripts.UpdateEventPayload,
+            EncryptedColumn.EventSource => KeySqlScripts.UpdateEventSource,
+            _ => throw new ArgumentOutOfRangeException(nameof(value), original.Column, "Unknown encrypted column."),
+        };
+        return SqliteQuery.Execute(
+            connection,
+            sql,
+            ("$tenant_id", tenantId),
+            ("$row_id", original.RowId),
+            ("$row_version", original.RowVersion),
+            ("$value", value.Value),
+            ("$expected", original.Value));
+    }
+}

@@ -1,0 +1,2 @@
+SELECT count(*)
+FROM tenant_data_keys;

@@ -1,0 +1,3 @@
+SELECT check_value
+FROM key_check
+WHERE id = 1;

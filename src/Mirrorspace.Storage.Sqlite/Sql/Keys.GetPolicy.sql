@@ -1,0 +1,3 @@
+SELECT current_version, min_decryption_version
+FROM tenant_key_policies
+WHERE tenant_id = $tenant_id;

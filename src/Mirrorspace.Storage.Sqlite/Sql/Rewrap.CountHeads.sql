@@ -1,0 +1,17 @@
+-- The first characters of a stored value carry its key version (see EncryptedText): group by them
+-- here and decode the few distinct heads in code, instead of shipping every value out.
+SELECT head, count(*)
+FROM (
+  SELECT substr(name, 1, $head_length) AS head FROM tenants WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(description, 1, $head_length) FROM api_keys WHERE tenant_id = $tenant_id AND description IS NOT NULL
+  UNION ALL
+  SELECT substr(document, 1, $head_length) FROM models WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(snapshot, 1, $head_length) FROM twins WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(payload, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(source, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
+)
+GROUP BY head;

@@ -1,0 +1,7 @@
+-- Encrypted values as the rewrap pass counts them: an event holds two (payload and source).
+SELECT
+  (SELECT count(*) FROM tenants WHERE tenant_id = $tenant_id)
+  + (SELECT count(*) FROM api_keys WHERE tenant_id = $tenant_id AND description IS NOT NULL)
+  + (SELECT count(*) FROM models WHERE tenant_id = $tenant_id)
+  + (SELECT count(*) FROM twins WHERE tenant_id = $tenant_id)
+  + 2 * (SELECT count(*) FROM twin_events WHERE tenant_id = $tenant_id);
