@@ -11,4 +11,6 @@ internal static class ExitCodes
     public const int InvalidConfiguration = 5;
     public const int AuditVerificationFailed = 6;
     public const int MasterKey = 7;
+    public const int NodeRunning = 8;
+    public const int Refused = 9;
 }

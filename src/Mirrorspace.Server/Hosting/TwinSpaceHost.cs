@@ -14,6 +14,7 @@ namespace Mirrorspace.Server.Hosting;
 public sealed class TwinSpaceHost(IOptions<NodeOptions> node, TimeProvider clock) : IHostedService, IAsyncDisposable
 {
     private EncryptedTwinSpace? _space;
+    private IDisposable? _lock;
 
     public ITwinSpaceStore Store => Opened.Store;
 
@@ -30,6 +31,8 @@ public sealed class TwinSpaceHost(IOptions<NodeOptions> node, TimeProvider clock
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = node.Value;
+        _lock = DataDirectory.TryLock(options.DataDirectory)
+            ?? throw new InvalidOperationException($"{options.DataDirectory} is in use by another Mirrorspace process.");
         _space = await SqliteEncryption.OpenAsync(
             new SqliteStoreOptions { DatabasePath = options.DatabasePath }, KeySource(options.DataDirectory), clock, cancellationToken);
     }
@@ -42,5 +45,7 @@ public sealed class TwinSpaceHost(IOptions<NodeOptions> node, TimeProvider clock
         {
             await _space.DisposeAsync();
         }
+
+        _lock?.Dispose();
     }
 }
