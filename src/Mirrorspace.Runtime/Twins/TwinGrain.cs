@@ -175,7 +175,11 @@ internal sealed partial class TwinGrain(
     /// </summary>
     private async Task CommitAsync(TwinEventKind kind, string payload, string source, bool forceSnapshot, params TwinWrite[] extra)
     {
-        var change = new TwinEvent { Version = _state.Version + 1, Timestamp = clock.GetUtcNow(), Kind = kind, Payload = payload, Source = source };
+        // Never before the previous event: if the wall clock steps back, history order and time order still agree,
+        // so "the twin at instant t" is always a prefix of its history.
+        var now = clock.GetUtcNow();
+        var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
+        var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
         _state.Apply(change);
         var writes = new List<TwinWrite>(2 + extra.Length) { new AppendEvent(_tenantId, _twinId, change) };
         writes.AddRange(extra);

@@ -25,6 +25,13 @@ public sealed class TestClock : TimeProvider
         Interlocked.Add(ref _utcTicks, by.Ticks);
     }
 
+    /// <summary>Steps the wall clock backwards, as an NTP correction can.</summary>
+    public void StepBack(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(by, TimeSpan.Zero);
+        Interlocked.Add(ref _utcTicks, -by.Ticks);
+    }
+
     /// <summary>Moves forward to the next whole multiple of <paramref name="interval"/> since the Unix epoch, and returns it.</summary>
     public DateTimeOffset AdvanceToNextMultipleOf(TimeSpan interval)
     {
