@@ -123,7 +123,7 @@ public class GrainThroughputBenchmarks : IDisposable
         _twins = [.. keys.Select(k => grains.GetGrain<ITwinGrain>(k))];
         _empty = [.. keys.Select(k => grains.GetGrain<IEmptyPatchGrain>(k))];
         _commitOnly = [.. keys.Select(k => grains.GetGrain<ICommitOnlyPatchGrain>(k))];
-        var created = await Task.WhenAll(_twins.Select(t => t.CreateAsync(PumpModel.Id, model.Model.Version, Source))).ConfigureAwait(false);
+        var created = await Task.WhenAll(_twins.Select(t => t.CreateAsync(PumpModel.Id, model.Model.Version, null, Source))).ConfigureAwait(false);
         if (created.FirstOrDefault(r => r.Outcome is not TwinOutcome.Created) is { } failed)
         {
             throw new InvalidOperationException($"Creating a twin returned {failed.Outcome}: {failed.Detail}");

@@ -11,6 +11,6 @@ internal sealed record DemoScript(
 
 internal sealed record DemoTenant(string Id, string Name);
 
-internal sealed record DemoTwin(string Id, string Model, JsonObject? Reported, JsonObject? Desired);
+internal sealed record DemoTwin(string Id, string Model, JsonObject? Reported, JsonObject? Desired, string? Subject = null);
 
 internal sealed record DemoRelationship(string Source, string Name, string Target);

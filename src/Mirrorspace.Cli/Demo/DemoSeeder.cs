@@ -29,7 +29,7 @@ internal sealed class DemoSeeder(ITwinSpaceStore store, IGrainFactory grains, Ti
         foreach (var twin in script.Twins)
         {
             var grain = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(script.Tenant.Id, twin.Id));
-            var created = await grain.CreateAsync(twin.Model, null, Source);
+            var created = await grain.CreateAsync(twin.Model, null, twin.Subject, Source);
             if (created.Outcome is not TwinOutcome.Created)
             {
                 continue;

@@ -10,4 +10,8 @@ public sealed record TwinCreation
 
     [JsonPropertyName("modelVersion")]
     public required int ModelVersion { get; init; }
+
+    /// <summary>The data subject (a person) whose personal and health values this twin holds, if any.</summary>
+    [JsonPropertyName("subject")]
+    public string? Subject { get; init; }
 }

@@ -16,4 +16,7 @@ public sealed record TwinEvent
     public required string Payload { get; init; }
 
     public required string Source { get; init; }
+
+    /// <summary>The payload belonged to a data subject who has been erased: the change happened, its values are gone.</summary>
+    public bool Erased { get; init; }
 }

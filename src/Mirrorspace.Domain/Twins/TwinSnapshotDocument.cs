@@ -11,6 +11,8 @@ public sealed record TwinSnapshotDocument
 
     public required int ModelVersion { get; init; }
 
+    public string? Subject { get; init; }
+
     public required long Version { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

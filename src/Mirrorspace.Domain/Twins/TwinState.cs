@@ -15,6 +15,9 @@ public sealed class TwinState
 
     public int ModelVersion { get; private set; }
 
+    /// <summary>The data subject whose personal and health values this twin holds; their values are sealed with the subject's key.</summary>
+    public string? Subject { get; private set; }
+
     /// <summary>Increases on every change, across deletes and re-creation, so history keys never repeat.</summary>
     public long Version { get; private set; }
 
@@ -47,7 +50,11 @@ public sealed class TwinState
                 Exists = true;
                 ModelId = creation.ModelId;
                 ModelVersion = creation.ModelVersion;
+                Subject = creation.Subject;
                 CreatedAt = change.Timestamp;
+                break;
+            case TwinEventKind.ReportedPatched or TwinEventKind.DesiredPatched when change.Erased:
+                // The subject was erased: the change happened, but its values are gone for good.
                 break;
             case TwinEventKind.ReportedPatched:
                 ApplyPatch(Reported, ReportedMetadata, change);
@@ -89,6 +96,7 @@ public sealed class TwinState
         Exists = Exists,
         ModelId = ModelId,
         ModelVersion = ModelVersion,
+        Subject = Subject,
         Version = Version,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
@@ -106,6 +114,7 @@ public sealed class TwinState
             Exists = snapshot.Exists,
             ModelId = snapshot.ModelId,
             ModelVersion = snapshot.ModelVersion,
+            Subject = snapshot.Subject,
             Version = snapshot.Version,
             CreatedAt = snapshot.CreatedAt,
             UpdatedAt = snapshot.UpdatedAt,
@@ -139,6 +148,7 @@ public sealed class TwinState
         Exists = false;
         ModelId = string.Empty;
         ModelVersion = 0;
+        Subject = null;
         Reported = [];
         Desired = [];
         ReportedMetadata = new(StringComparer.Ordinal);

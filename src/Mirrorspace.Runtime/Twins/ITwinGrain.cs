@@ -11,7 +11,8 @@ public interface ITwinGrain : IGrainWithStringKey
     Task<TwinResponse> GetAsync();
 
     [Alias("Create")]
-    Task<TwinResponse> CreateAsync(string modelId, int? modelVersion, string source);
+    /// <param name="subject">The data subject whose personal and health values the twin will hold; those values are sealed with the subject's own key.</param>
+    Task<TwinResponse> CreateAsync(string modelId, int? modelVersion, string? subject, string source);
 
     /// <summary>Applies a JSON merge patch; the twin document is returned only when <paramref name="returnTwin"/> is set, to keep the hot path lean.</summary>
     [Alias("Patch")]

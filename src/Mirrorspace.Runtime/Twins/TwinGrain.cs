@@ -31,10 +31,19 @@ internal sealed partial class TwinGrain(
             return;
         }
 
-        var snapshot = JsonSerializer.Deserialize(record.Snapshot, DomainJsonContext.Default.TwinSnapshotDocument)
-            ?? throw new InvalidOperationException($"Empty snapshot for twin {_twinId}.");
-        _state = TwinState.FromSnapshot(snapshot);
-        _snapshotVersion = _state.Version;
+        if (record.SnapshotErased)
+        {
+            // The snapshot was sealed for an erased data subject: rebuild from the history, whose erased values stay gone.
+            _snapshotVersion = 0;
+        }
+        else
+        {
+            var snapshot = JsonSerializer.Deserialize(record.Snapshot, DomainJsonContext.Default.TwinSnapshotDocument)
+                ?? throw new InvalidOperationException($"Empty snapshot for twin {_twinId}.");
+            _state = TwinState.FromSnapshot(snapshot);
+            _snapshotVersion = _state.Version;
+        }
+
         var afterSnapshot = new EventRange { AfterVersion = _state.Version };
         await foreach (var change in store.ReadEventsAsync(_tenantId, _twinId, afterSnapshot, cancellationToken))
         {
@@ -53,11 +62,11 @@ internal sealed partial class TwinGrain(
     public Task<TwinResponse> GetAsync() =>
         Task.FromResult(_state.Exists ? Answer(TwinOutcome.Ok) : TwinResponse.Of(TwinOutcome.NotFound));
 
-    public async Task<TwinResponse> CreateAsync(string modelId, int? modelVersion, string source)
+    public async Task<TwinResponse> CreateAsync(string modelId, int? modelVersion, string? subject, string source)
     {
         if (_state.Exists)
         {
-            return _state.ModelId == modelId && (modelVersion is null || modelVersion == _state.ModelVersion)
+            return _state.ModelId == modelId && (modelVersion is null || modelVersion == _state.ModelVersion) && subject == _state.Subject
                 ? Answer(TwinOutcome.Ok)
                 : TwinResponse.Of(TwinOutcome.Conflict, $"Twin '{_twinId}' already exists with model {_state.ModelId} v{_state.ModelVersion}.");
         }
@@ -68,7 +77,7 @@ internal sealed partial class TwinGrain(
             return Invalid("$.model", modelVersion is null ? $"Model '{modelId}' does not exist." : $"Model '{modelId}' v{modelVersion} does not exist.");
         }
 
-        var payload = JsonSerializer.Serialize(new TwinCreation { ModelId = model.Id, ModelVersion = model.Version }, DomainJsonContext.Default.TwinCreation);
+        var payload = JsonSerializer.Serialize(new TwinCreation { ModelId = model.Id, ModelVersion = model.Version, Subject = subject }, DomainJsonContext.Default.TwinCreation);
         await CommitAsync(TwinEventKind.Created, payload, source, forceSnapshot: true);
         return Answer(TwinOutcome.Created);
     }
@@ -96,7 +105,28 @@ internal sealed partial class TwinGrain(
         }
 
         var kind = side is TwinSide.Reported ? TwinEventKind.ReportedPatched : TwinEventKind.DesiredPatched;
-        await CommitAsync(kind, patchJson, source, forceSnapshot: false);
+        if (_state.Subject is { } subject)
+        {
+            // A data subject's values get an event of their own, sealed with the subject's key.
+            var (general, personal) = SensitivitySplit.Split(model, patch);
+            var changes = new List<(TwinEventKind, string, string?)>(2);
+            if (general.Count > 0)
+            {
+                changes.Add((kind, general.ToJsonString(), null));
+            }
+
+            if (personal.Count > 0)
+            {
+                changes.Add((kind, personal.ToJsonString(), subject));
+            }
+
+            await CommitAsync(changes, source, forceSnapshot: false);
+        }
+        else
+        {
+            await CommitAsync(kind, patchJson, source, forceSnapshot: false);
+        }
+
         return returnTwin ? Answer(TwinOutcome.Ok) : new TwinResponse { Outcome = TwinOutcome.Ok, Version = _state.Version };
     }
 
@@ -173,15 +203,23 @@ internal sealed partial class TwinGrain(
     /// in-memory state is ahead of the store, so the activation is dropped and the next call
     /// rebuilds the twin from what is durable.
     /// </summary>
-    private async Task CommitAsync(TwinEventKind kind, string payload, string source, bool forceSnapshot, params TwinWrite[] extra)
+    private Task CommitAsync(TwinEventKind kind, string payload, string source, bool forceSnapshot, params TwinWrite[] extra) =>
+        CommitAsync([(kind, payload, null)], source, forceSnapshot, extra);
+
+    private async Task CommitAsync(List<(TwinEventKind Kind, string Payload, string? SubjectId)> changes, string source, bool forceSnapshot, params TwinWrite[] extra)
     {
-        // Never before the previous event: if the wall clock steps back, history order and time order still agree,
-        // so "the twin at instant t" is always a prefix of its history.
-        var now = clock.GetUtcNow();
-        var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
-        var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
-        _state.Apply(change);
-        var writes = new List<TwinWrite>(2 + extra.Length) { new AppendEvent(_tenantId, _twinId, change) };
+        var writes = new List<TwinWrite>(changes.Count + 1 + extra.Length);
+        foreach (var (kind, payload, subjectId) in changes)
+        {
+            // Never before the previous event: if the wall clock steps back, history order and time order still agree,
+            // so "the twin at instant t" is always a prefix of its history.
+            var now = clock.GetUtcNow();
+            var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
+            var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
+            _state.Apply(change);
+            writes.Add(new AppendEvent(_tenantId, _twinId, change, subjectId));
+        }
+
         writes.AddRange(extra);
         var snapshot = forceSnapshot || _state.Version - _snapshotVersion >= options.Value.SnapshotEvery;
         if (snapshot)
@@ -205,7 +243,8 @@ internal sealed partial class TwinGrain(
         }
     }
 
-    private UpsertTwin SnapshotWrite() => new(new TwinRecord
+    private UpsertTwin SnapshotWrite() => new(
+        new TwinRecord
     {
         TenantId = _tenantId,
         TwinId = _twinId,
@@ -215,7 +254,8 @@ internal sealed partial class TwinGrain(
         Deleted = !_state.Exists,
         Snapshot = JsonSerializer.Serialize(_state.ToSnapshot(), DomainJsonContext.Default.TwinSnapshotDocument),
         UpdatedAt = _state.UpdatedAt,
-    });
+    },
+        _state.Subject);
 
     private TwinResponse Answer(TwinOutcome outcome) => new()
     {

@@ -59,6 +59,37 @@ public static class EncryptedText
         }
     }
 
+    /// <summary>The stored text of an envelope sealed elsewhere (a subject key's).</summary>
+    public static string FromEnvelope(byte[] envelope) => Prefix + Convert.ToBase64String(envelope);
+
+    /// <summary>The envelope of a stored value, whatever key sealed it.</summary>
+    public static byte[] ToEnvelope(in RecordContext context, string stored)
+    {
+        var buffer = Decode(context, stored, out var length);
+        try
+        {
+            return buffer.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Whether a stored value was sealed with a data subject's key rather than the tenant's.</summary>
+    public static bool IsSubjectEnvelope(string stored)
+    {
+        if (!IsEncrypted(stored) || stored.Length < TenantHeadLength)
+        {
+            return false;
+        }
+
+        Span<byte> head = stackalloc byte[EnvelopeHeader.TenantHeaderLength];
+        return Convert.TryFromBase64Chars(stored.AsSpan(Prefix.Length, TenantHeadLength - Prefix.Length), head, out var written)
+            && written == head.Length
+            && (KeyKind)head[1] == KeyKind.Subject;
+    }
+
     /// <summary>Throws <see cref="CryptographicException"/> for a value that is not encrypted, or not encrypted for this context.</summary>
     public static string Decrypt(TenantKeyRing ring, in RecordContext context, string stored)
     {

@@ -15,17 +15,21 @@ public sealed partial class EncryptingTwinSpaceStore
             case AppendEvent append:
                 var e = append.Event;
                 var ring = await _keys.GetTenantAsync(append.TenantId, 0, cancellationToken).ConfigureAwait(false);
+                var payloadContext = Context(append.TenantId, EncryptedColumn.EventPayload, append.TwinId, e.Version);
                 return append with
                 {
                     Event = e with
                     {
-                        Payload = EncryptedText.Encrypt(ring, Context(append.TenantId, EncryptedColumn.EventPayload, append.TwinId, e.Version), e.Payload),
+                        Payload = append.SubjectId is { } subject
+                            ? await SealForSubjectAsync(payloadContext, subject, e.Payload, cancellationToken).ConfigureAwait(false)
+                            : EncryptedText.Encrypt(ring, payloadContext, e.Payload),
                         Source = EncryptedText.Encrypt(ring, Context(append.TenantId, EncryptedColumn.EventSource, append.TwinId, e.Version), e.Source),
                     },
                 };
             case UpsertTwin { Twin: var twin } upsert:
-                var snapshot = await SealAsync(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version, twin.Snapshot, cancellationToken)
-                    .ConfigureAwait(false);
+                var snapshot = upsert.SubjectId is { } owner
+                    ? await SealForSubjectAsync(Context(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version), owner, twin.Snapshot, cancellationToken).ConfigureAwait(false)
+                    : await SealAsync(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version, twin.Snapshot, cancellationToken).ConfigureAwait(false);
                 return upsert with { Twin = twin with { Snapshot = snapshot } };
             case PutRelationship or RemoveRelationship or RemoveAllRelationships:
                 // Relationships are identifiers and a time only: the inner store needs them for lookups.
@@ -49,6 +53,19 @@ public sealed partial class EncryptingTwinSpaceStore
         ArgumentNullException.ThrowIfNull(plaintext);
         var ring = await _keys.GetTenantAsync(tenantId, 0, cancellationToken).ConfigureAwait(false);
         return EncryptedText.Encrypt(ring, Context(tenantId, column, rowId, rowVersion), plaintext);
+    }
+
+    private async ValueTask<string> SealForSubjectAsync(Security.Crypto.RecordContext context, string subjectId, string plaintext, CancellationToken cancellationToken)
+    {
+        var envelope = await _keys.EncryptForSubjectAsync(context, subjectId, System.Text.Encoding.UTF8.GetBytes(plaintext), cancellationToken).ConfigureAwait(false);
+        return EncryptedText.FromEnvelope(envelope);
+    }
+
+    /// <summary>Opens a value sealed with a subject's key; null when the subject has been erased.</summary>
+    private async ValueTask<string?> OpenSubjectValueAsync(Security.Crypto.RecordContext context, string stored, CancellationToken cancellationToken)
+    {
+        var result = await _keys.DecryptAsync(context, EncryptedText.ToEnvelope(context, stored), cancellationToken).ConfigureAwait(false);
+        return result.TryGetPlaintext(out var plaintext) ? System.Text.Encoding.UTF8.GetString(plaintext) : null;
     }
 
     private async ValueTask<string> OpenAsync(
@@ -81,21 +98,41 @@ public sealed partial class EncryptingTwinSpaceStore
                 .ConfigureAwait(false),
         };
 
-    private async ValueTask<TwinRecord> OpenAsync(TwinRecord twin, CancellationToken cancellationToken) =>
-        twin with
+    private async ValueTask<TwinRecord> OpenAsync(TwinRecord twin, CancellationToken cancellationToken)
+    {
+        if (EncryptedText.IsSubjectEnvelope(twin.Snapshot))
+        {
+            var context = Context(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version);
+            var opened = await OpenSubjectValueAsync(context, twin.Snapshot, cancellationToken).ConfigureAwait(false);
+            return opened is null ? twin with { Snapshot = string.Empty, SnapshotErased = true } : twin with { Snapshot = opened };
+        }
+
+        return twin with
         {
             Snapshot = await OpenAsync(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version, twin.Snapshot, cancellationToken)
                 .ConfigureAwait(false),
         };
+    }
 
-    private async ValueTask<TwinEvent> OpenAsync(string tenantId, string twinId, TwinEvent twinEvent, CancellationToken cancellationToken) =>
-        twinEvent with
+    private async ValueTask<TwinEvent> OpenAsync(string tenantId, string twinId, TwinEvent twinEvent, CancellationToken cancellationToken)
+    {
+        var source = await OpenAsync(tenantId, EncryptedColumn.EventSource, twinId, twinEvent.Version, twinEvent.Source, cancellationToken).ConfigureAwait(false);
+        if (EncryptedText.IsSubjectEnvelope(twinEvent.Payload))
+        {
+            var context = Context(tenantId, EncryptedColumn.EventPayload, twinId, twinEvent.Version);
+            var payload = await OpenSubjectValueAsync(context, twinEvent.Payload, cancellationToken).ConfigureAwait(false);
+            return payload is null
+                ? twinEvent with { Payload = "{}", Source = source, Erased = true }
+                : twinEvent with { Payload = payload, Source = source };
+        }
+
+        return twinEvent with
         {
             Payload = await OpenAsync(tenantId, EncryptedColumn.EventPayload, twinId, twinEvent.Version, twinEvent.Payload, cancellationToken)
                 .ConfigureAwait(false),
-            Source = await OpenAsync(tenantId, EncryptedColumn.EventSource, twinId, twinEvent.Version, twinEvent.Source, cancellationToken)
-                .ConfigureAwait(false),
+            Source = source,
         };
+    }
 
     private static Security.Crypto.RecordContext Context(string tenantId, EncryptedColumn column, string rowId, long rowVersion) =>
         EncryptedFields.Context(tenantId, column, rowId, rowVersion);

@@ -44,7 +44,8 @@ public sealed partial class KeyRotation
             long unreadable = 0;
             foreach (var value in batch.Values)
             {
-                if (EncryptedText.TryGetTenantKeyVersion(value.Value, out var version) && version >= target)
+                // Subject envelopes need no rewrap: their keys were rewrapped above.
+                if ((EncryptedText.TryGetTenantKeyVersion(value.Value, out var version) && version >= target) || EncryptedText.IsSubjectEnvelope(value.Value))
                 {
                     continue;
                 }

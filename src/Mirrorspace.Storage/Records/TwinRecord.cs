@@ -22,4 +22,7 @@ public sealed record TwinRecord
     public required string Snapshot { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>The snapshot was sealed for a data subject who has been erased; rebuild the twin from its history.</summary>
+    public bool SnapshotErased { get; init; }
 }

@@ -11,11 +11,18 @@ public abstract record TwinWrite
     }
 }
 
-/// <summary>Appends an event to a twin's history; (tenant, twin, version) is unique.</summary>
-public sealed record AppendEvent(string TenantId, string TwinId, TwinEvent Event) : TwinWrite;
+/// <summary>
+/// Appends an event to a twin's history; (tenant, twin, version) is unique. With a
+/// <paramref name="SubjectId"/> the payload holds a data subject's personal or health values and is
+/// sealed with that subject's own key, so erasing the subject erases it.
+/// </summary>
+public sealed record AppendEvent(string TenantId, string TwinId, TwinEvent Event, string? SubjectId = null) : TwinWrite;
 
-/// <summary>Inserts or replaces the twin's registry row and snapshot (never moves it to a lower version).</summary>
-public sealed record UpsertTwin(TwinRecord Twin) : TwinWrite;
+/// <summary>
+/// Inserts or replaces the twin's registry row and snapshot (never moves it to a lower version).
+/// The snapshot of a twin linked to a data subject is sealed with the subject's key.
+/// </summary>
+public sealed record UpsertTwin(TwinRecord Twin, string? SubjectId = null) : TwinWrite;
 
 /// <summary>Inserts a relationship; re-adding an existing one is a no-op.</summary>
 public sealed record PutRelationship(RelationshipRecord Relationship) : TwinWrite;

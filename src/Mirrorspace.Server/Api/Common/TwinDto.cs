@@ -14,7 +14,8 @@ public sealed record TwinDto(
     JsonObject Reported,
     JsonObject Desired,
     JsonObject Delta,
-    TwinMetadataDto Metadata);
+    TwinMetadataDto Metadata,
+    string? Subject = null);
 
 public sealed record TwinMetadataDto(
     IReadOnlyDictionary<string, PropertyMetadata> Reported,

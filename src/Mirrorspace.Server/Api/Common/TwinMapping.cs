@@ -23,5 +23,6 @@ internal static class TwinMapping
         state.Reported,
         state.Desired,
         state.Delta(),
-        new TwinMetadataDto(state.ReportedMetadata, state.DesiredMetadata));
+        new TwinMetadataDto(state.ReportedMetadata, state.DesiredMetadata),
+        state.Subject);
 }

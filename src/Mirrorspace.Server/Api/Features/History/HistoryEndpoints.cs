@@ -55,7 +55,7 @@ internal static class HistoryEndpoints
             var events = new List<HistoryEventDto>();
             await foreach (var change in store.ReadEventsAsync(tenantId, twinId, range, cancellationToken))
             {
-                events.Add(new HistoryEventDto(change.Version, change.Timestamp, JsonNamingCamel(change.Kind.ToString()), change.Source, JsonNode.Parse(change.Payload)));
+                events.Add(new HistoryEventDto(change.Version, change.Timestamp, JsonNamingCamel(change.Kind.ToString()), change.Source, change.Erased ? null : JsonNode.Parse(change.Payload), change.Erased));
             }
 
             var (page, next) = Trim(events, query.Limit, e => e.Version);

@@ -42,7 +42,7 @@ internal static class TwinEndpoints
             return invalid;
         }
 
-        var response = await grain.CreateAsync(request!.Model, request.ModelVersion, CallerContext.From(http.User).Source);
+        var response = await grain.CreateAsync(request!.Model, request.ModelVersion, request.Subject, CallerContext.From(http.User).Source);
         if (response.Outcome is TwinOutcome.Created or TwinOutcome.Ok)
         {
             http.Response.Headers.ETag = Versions.ToETag(response.Version);
@@ -122,10 +122,21 @@ internal static class TwinEndpoints
     /// <summary>Reads the create body strictly: unknown members are refused rather than ignored (no mass assignment).</summary>
     private static (CreateTwinRequest? Request, ProblemHttpResult? Problem) ReadCreateRequest(JsonObject body)
     {
-        var unknown = body.Select(p => p.Key).Where(k => k is not ("model" or "modelVersion")).ToList();
+        var unknown = body.Select(p => p.Key).Where(k => k is not ("model" or "modelVersion" or "subject")).ToList();
         if (unknown.Count > 0)
         {
-            return (null, Problems.BadRequest("Invalid twin", $"Unknown member(s): {string.Join(", ", unknown)}. Allowed: model, modelVersion.", $"$.{unknown[0]}"));
+            return (null, Problems.BadRequest("Invalid twin", $"Unknown member(s): {string.Join(", ", unknown)}. Allowed: model, modelVersion, subject.", $"$.{unknown[0]}"));
+        }
+
+        string? subject = null;
+        if (body["subject"] is { } subjectNode)
+        {
+            if (subjectNode.GetValueKind() is not JsonValueKind.String || !Mirrorspace.Domain.Common.Identifiers.IsValidTwinId(subjectNode.GetValue<string>()))
+            {
+                return (null, Problems.BadRequest("Invalid twin", "'subject' must be a data subject id (letters, digits, '.', '_', ':' or '-'), such as a pseudonym.", "$.subject"));
+            }
+
+            subject = subjectNode.GetValue<string>();
         }
 
         if (body["model"] is not JsonValue model || model.GetValueKind() is not JsonValueKind.String)
@@ -146,7 +157,7 @@ internal static class TwinEndpoints
 
         var modelId = model.GetValue<string>();
         return Mirrorspace.Domain.Common.Identifiers.IsValidModelId(modelId)
-            ? (new CreateTwinRequest(modelId, version), null)
+            ? (new CreateTwinRequest(modelId, version, subject), null)
             : (null, Problems.BadRequest("Invalid twin", "'model' is not a valid model id.", "$.model"));
     }
 }

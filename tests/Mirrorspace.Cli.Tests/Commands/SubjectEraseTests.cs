@@ -1,0 +1,60 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Mirrorspace.Cli.Tests.Commands;
+
+/// <summary>A patient leaves: their health and personal values are crypto-shredded, nothing else is.</summary>
+public sealed class SubjectEraseTests
+{
+    [Fact]
+    public async Task SubjectErase_OnePatient_TheirValuesReadAsErasedOthersStay()
+    {
+        using var dir = new TempDirectory();
+        var key = await ServeCommandTests.InitAsync(dir);
+        await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
+        {
+            using var http = await ServeCommandTests.ConnectAsync(node, key);
+            var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "models", "patient-monitor.json"), TestContext.Current.CancellationToken);
+            await SendAsync(http, HttpMethod.Put, "/api/v1/models/patient-monitor", model);
+            foreach (var (twin, subject, heartRate) in new[] { ("monitor-1", "patient-a", 72), ("monitor-2", "patient-b", 64) })
+            {
+                await SendAsync(http, HttpMethod.Put, $"/api/v1/twins/{twin}", $$"""{"model":"patient-monitor","subject":"{{subject}}"}""");
+                await SendAsync(http, HttpMethod.Patch, $"/api/v1/twins/{twin}/reported", $$"""{"heartRate":{{heartRate}},"ward":"W3","battery":80}""");
+            }
+
+            await node.SignalAndWaitAsync("TERM");
+        }
+
+        var (eraseExit, eraseOutput, eraseError) = await CliProcess.RunAsync("subject", "erase", "--data", dir.Data, "--tenant", "city-water", "--subject", "patient-a", "--json");
+        var (verifyExit, _, verifyError) = await CliProcess.RunAsync("audit", "verify", "--data", dir.Data);
+
+        Assert.True(eraseExit == 0, eraseError);
+        Assert.True(JsonNode.Parse(eraseOutput.Single())!["erased"]!.GetValue<bool>());
+        Assert.True(verifyExit == 0, verifyError);
+        await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
+        {
+            using var http = await ServeCommandTests.ConnectAsync(node, key);
+            var erased = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1", TestContext.Current.CancellationToken))!;
+            var kept = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-2", TestContext.Current.CancellationToken))!;
+            var history = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1/history", TestContext.Current.CancellationToken))!;
+
+            Assert.Null(erased["reported"]!["heartRate"]);
+            Assert.Null(erased["reported"]!["ward"]);
+            Assert.Equal(80, erased["reported"]!["battery"]!.GetValue<int>());
+            Assert.Equal(64, kept["reported"]!["heartRate"]!.GetValue<int>());
+            Assert.Equal("W3", kept["reported"]!["ward"]!.GetValue<string>());
+            Assert.Contains(history["events"]!.AsArray(), e => e!["erased"]?.GetValue<bool>() == true);
+            Assert.DoesNotContain(history["events"]!.AsArray(), e => e!["payload"]?["heartRate"] is not null);
+        }
+    }
+
+    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json");
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+}
