@@ -33,6 +33,14 @@ public sealed class SubjectEraseTests
         Assert.True(eraseExit == 0, eraseError);
         Assert.True(JsonNode.Parse(eraseOutput.Single())!["erased"]!.GetValue<bool>());
         Assert.True(verifyExit == 0, verifyError);
+        var (exportExit, exported, exportError) = await CliProcess.RunAsync("export", "--data", dir.Data, "--tenant", "city-water", "--subject", "patient-b");
+        Assert.True(exportExit == 0, exportError);
+        var lines = exported.Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        Assert.All(lines, l => Assert.Equal("monitor-2", l["twin"]!.GetValue<string>()));
+        Assert.Equal(64, lines.Single(l => l["type"]!.GetValue<string>() == "twin")["reported"]!["heartRate"]!.GetValue<int>());
+        var (_, erasedExport, _) = await CliProcess.RunAsync("export", "--data", dir.Data, "--tenant", "city-water", "--subject", "patient-a");
+        Assert.Contains(erasedExport, l => JsonNode.Parse(l)!["erased"]?.GetValue<bool>() == true);
+        Assert.DoesNotContain(erasedExport, l => l.Contains("heartRate", StringComparison.Ordinal));
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
             using var http = await ServeCommandTests.ConnectAsync(node, key);
