@@ -6,6 +6,15 @@ public static class AuditActions
     /// <summary>A well-formed API key was presented and refused (unknown, wrong secret or expired).</summary>
     public const string AuthReject = "auth.reject";
 
+    /// <summary>An authenticated caller tried an operation its role does not allow.</summary>
+    public const string AuthForbidden = "auth.forbidden";
+
+    /// <summary>A change through the API (create, patch, delete, publish, link), successful or refused; suffixed with the HTTP method.</summary>
+    public const string ApiChangePrefix = "api.";
+
+    /// <summary>A read that returned personal or health values; the entry names the properties, never the values.</summary>
+    public const string SensitiveRead = "twin.read-sensitive";
+
     /// <summary>A data subject's key was destroyed (crypto-shredding).</summary>
     public const string SubjectErase = "subject.erase";
 }

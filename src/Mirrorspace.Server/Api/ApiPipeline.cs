@@ -1,3 +1,4 @@
+using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Models;
@@ -23,6 +24,7 @@ internal static class ApiPipeline
         app.MapScalarApiReference("/scalar", options => options.WithTitle("Mirrorspace API"));
 
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<AuditChangesFilter>();
         api.MapModelEndpoints();
         api.MapTwinEndpoints();
         api.MapStateEndpoints();

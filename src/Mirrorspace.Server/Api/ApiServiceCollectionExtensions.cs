@@ -5,6 +5,7 @@ internal static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMirrorspaceApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddSingleton<Common.SensitiveReadAudit>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mirrorspace API";

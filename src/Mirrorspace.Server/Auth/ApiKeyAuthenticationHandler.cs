@@ -67,9 +67,23 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             detail: "Send an API key as 'Authorization: Bearer <key>'.").ExecuteAsync(Context);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        await audit.RecordAsync(
+            new AuditRecord
+            {
+                TenantId = Context.User.FindFirstValue(MirrorspaceClaims.Tenant),
+                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? "unknown",
+                Action = AuditActions.AuthForbidden,
+                Resource = $"{Request.Method} {Request.Path.Value}",
+                Outcome = AuditOutcome.Denied,
+                Reason = $"role {Context.User.FindFirstValue(MirrorspaceClaims.Role)}",
+                RemoteAddress = Context.Connection.RemoteIpAddress?.ToString(),
+            },
+            Context.RequestAborted);
+        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
             detail: "Your role does not allow this operation.").ExecuteAsync(Context);
+    }
 
     private string? ReadPresentedKey()
     {

@@ -4,6 +4,7 @@ using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirrorspace.Domain.Common;
 using Mirrorspace.Runtime.History;
+using Mirrorspace.Runtime.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Auth;
@@ -35,10 +36,13 @@ internal static class HistoryEndpoints
         HttpContext http,
         ITwinSpaceStore store,
         TwinHistory history,
+        SensitiveReadAudit audit,
+        ModelCatalog models,
         CancellationToken cancellationToken)
     {
         var tenantId = CallerContext.From(http.User).TenantId;
-        if (!Identifiers.IsValidTwinId(twinId) || await store.GetTwinAsync(tenantId, twinId, cancellationToken) is null)
+        var twin = Identifiers.IsValidTwinId(twinId) ? await store.GetTwinAsync(tenantId, twinId, cancellationToken) : null;
+        if (twin is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
@@ -48,6 +52,11 @@ internal static class HistoryEndpoints
         {
             return problem;
         }
+
+        // A history read can hand out any property it names, or every property when it names none.
+        var model = await models.GetAsync(tenantId, twin.ModelId, twin.ModelVersion, cancellationToken);
+        var readable = property is not null ? [property] : model?.Properties.Keys ?? Enumerable.Empty<string>();
+        await audit.RecordAsync(http, twinId, twin.ModelId, twin.ModelVersion, readable, cancellationToken);
 
         var range = new EventRange { From = from, To = to, AfterVersion = query!.AfterVersion, Limit = query.Limit + 1 };
         if (property is null)

@@ -57,7 +57,7 @@ internal static class TwinEndpoints
     }
 
     private static async Task<Results<Ok<TwinDto>, ProblemHttpResult>> GetAsync(
-        string twinId, DateTimeOffset? at, HttpContext http, IGrainFactory grains, TwinHistory history, CancellationToken cancellationToken)
+        string twinId, DateTimeOffset? at, HttpContext http, IGrainFactory grains, TwinHistory history, SensitiveReadAudit audit, CancellationToken cancellationToken)
     {
         var grain = TwinAccess.Grain(grains, http, twinId);
         if (grain is null)
@@ -68,7 +68,14 @@ internal static class TwinEndpoints
         if (at is { } instant)
         {
             var past = await history.ReadStateAtAsync(CallerContext.From(http.User).TenantId, twinId, instant, cancellationToken);
-            return past is null ? Problems.NotFound($"Twin '{twinId}' at {instant:O}") : TypedResults.Ok(TwinMapping.FromState(twinId, past));
+            if (past is null)
+            {
+                return Problems.NotFound($"Twin '{twinId}' at {instant:O}");
+            }
+
+            var then = TwinMapping.FromState(twinId, past);
+            await audit.RecordTwinReadAsync(http, then, cancellationToken);
+            return TypedResults.Ok(then);
         }
 
         var response = await grain.GetAsync();
@@ -78,11 +85,13 @@ internal static class TwinEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        return TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!));
+        var twin = TwinMapping.FromSnapshotJson(twinId, response.Snapshot!);
+        await audit.RecordTwinReadAsync(http, twin, cancellationToken);
+        return TypedResults.Ok(twin);
     }
 
     private static async Task<Results<Ok<PageDto<TwinDto>>, ProblemHttpResult>> ListAsync(
-        int? limit, string? after, HttpContext http, ITwinSpaceStore store, IGrainFactory grains, CancellationToken cancellationToken)
+        int? limit, string? after, HttpContext http, ITwinSpaceStore store, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken)
     {
         var (page, problem) = Paging.Read(limit, after);
         if (problem is not null)
@@ -98,6 +107,11 @@ internal static class TwinEndpoints
             .Where(pair => pair.Second.Outcome is TwinOutcome.Ok)
             .Select(pair => TwinMapping.FromSnapshotJson(pair.First.TwinId, pair.Second.Snapshot!))
             .ToList();
+        foreach (var twin in items)
+        {
+            await audit.RecordTwinReadAsync(http, twin, cancellationToken);
+        }
+
         return TypedResults.Ok(new PageDto<TwinDto>(items, result.NextAfter));
     }
 

@@ -1,0 +1,47 @@
+using Mirrorspace.Runtime.Audit;
+using Mirrorspace.Security.Audit;
+using Mirrorspace.Server.Auth;
+
+namespace Mirrorspace.Server.Api.Common;
+
+/// <summary>
+/// Writes every change made through the API — and every refused one — to the audit log: who, what
+/// route, which outcome. The request body is never logged: it may carry sensitive values.
+/// </summary>
+internal sealed class AuditChangesFilter(AuditLog audit) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var result = await next(context);
+        var http = context.HttpContext;
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        {
+            return result;
+        }
+
+        var status = StatusOf(result) ?? http.Response.StatusCode;
+        var caller = CallerContext.From(http.User);
+        await audit.RecordAsync(
+            new AuditRecord
+            {
+                TenantId = caller.TenantId,
+                Principal = caller.Source,
+                Action = AuditActions.ApiChangePrefix + http.Request.Method.ToLowerInvariant(),
+                Resource = http.Request.Path.Value,
+                Outcome = status < 400 ? AuditOutcome.Success : status is 404 or 409 or 412 ? AuditOutcome.Denied : AuditOutcome.Failed,
+                Reason = $"HTTP {status}",
+                RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+            },
+            http.RequestAborted);
+        return result;
+    }
+
+    private static int? StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult withStatus => withStatus.StatusCode,
+        _ => null,
+    };
+}
