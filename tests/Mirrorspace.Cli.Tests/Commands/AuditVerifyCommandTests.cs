@@ -82,7 +82,7 @@ public sealed class AuditVerifyCommandTests(AuditVerifyCommandTests.StoppedNode 
     public async Task Verify_NodeNeverRan_ExitsNonZero()
     {
         using var fresh = new TempDirectory();
-        await ServeCommandTests.InitAsync(fresh);
+        await NodeApi.InitAsync(fresh);
 
         var (exitCode, _, error) = await CliProcess.RunAsync("audit", "verify", "--data", fresh.Data);
 
@@ -97,10 +97,10 @@ public sealed class AuditVerifyCommandTests(AuditVerifyCommandTests.StoppedNode 
 
         public async ValueTask InitializeAsync()
         {
-            var key = await ServeCommandTests.InitAsync(_directory);
+            var key = await NodeApi.InitAsync(_directory);
             var refused = $"{key[..(key.IndexOf('_', 4) + 1)]}not-the-secret";
             await using var serve = CliProcess.Start("serve", "--data", _directory.Data, "--http", "http://127.0.0.1:0", "--json");
-            using (var http = await ServeCommandTests.ConnectAsync(serve, refused))
+            using (var http = await NodeApi.ConnectAsync(serve, refused))
             {
                 for (var i = 1; i <= 3; i++)
                 {

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,19 +10,19 @@ public sealed class EncryptionAtRestTests
     public async Task Serve_CanariesWrittenThroughTheApi_NoneFoundOnDisk()
     {
         using var dir = new TempDirectory();
-        var key = await ServeCommandTests.InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
         var canaries = Enumerable.Range(0, 4).Select(i => $"CANARY{i}{Guid.NewGuid():N}").ToArray();
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await ServeCommandTests.ConnectAsync(node, key);
+            using var http = await NodeApi.ConnectAsync(node, key);
             var model = $$"""
                 {"id":"canary-model","version":1,"displayName":"{{canaries[0]}}",
                  "properties":[{"name":"note","type":"string","writable":true},{"name":"owner","type":"string","classification":"personal"}]}
                 """;
-            await SendAsync(http, HttpMethod.Put, "/api/v1/models/canary-model", model);
-            await SendAsync(http, HttpMethod.Put, "/api/v1/twins/canary-twin", """{"model":"canary-model"}""");
-            await SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/reported", $$"""{"note":"{{canaries[1]}}","owner":"{{canaries[2]}}"}""");
-            await SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/desired", $$"""{"note":"{{canaries[3]}}"}""");
+            await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/models/canary-model", model);
+            await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/twins/canary-twin", """{"model":"canary-model"}""");
+            await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/reported", $$"""{"note":"{{canaries[1]}}","owner":"{{canaries[2]}}"}""");
+            await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/desired", $$"""{"note":"{{canaries[3]}}"}""");
             await node.SignalAndWaitAsync("TERM");
         }
 
@@ -36,7 +35,7 @@ public sealed class EncryptionAtRestTests
     public async Task Serve_MasterKeyFileMissing_RefusesToStartWithOneLine()
     {
         using var dir = new TempDirectory();
-        await ServeCommandTests.InitAsync(dir);
+        await NodeApi.InitAsync(dir);
         File.Delete(Path.Combine(dir.Data, "master.key"));
 
         var (exitCode, output, error) = await CliProcess.RunAsync("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json");
@@ -50,7 +49,7 @@ public sealed class EncryptionAtRestTests
     public async Task Serve_WrongMasterKey_RefusesToStartAndLeavesDataReadableWithTheRightKey()
     {
         using var dir = new TempDirectory();
-        var key = await ServeCommandTests.InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
         var keyFile = Path.Combine(dir.Data, "master.key");
         var rightKey = await File.ReadAllTextAsync(keyFile, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), TestContext.Current.CancellationToken);
@@ -61,7 +60,7 @@ public sealed class EncryptionAtRestTests
         Assert.Contains("master key", error, StringComparison.OrdinalIgnoreCase);
         await File.WriteAllTextAsync(keyFile, rightKey, TestContext.Current.CancellationToken);
         await using var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json");
-        using var http = await ServeCommandTests.ConnectAsync(node, key);
+        using var http = await NodeApi.ConnectAsync(node, key);
         using var response = await http.GetAsync(new Uri("/api/v1/twins", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}");
     }
@@ -72,13 +71,5 @@ public sealed class EncryptionAtRestTests
         var files = Directory.GetFiles(directory, "*", SearchOption.AllDirectories).Select(File.ReadAllBytes).ToList();
         Assert.NotEmpty(files);
         return [.. canaries.Where(c => files.Any(bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(c)) >= 0))];
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json");
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }

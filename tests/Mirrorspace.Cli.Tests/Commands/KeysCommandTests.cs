@@ -9,7 +9,7 @@ public sealed class KeysCommandTests
     public async Task Keys_RotateRewrapRetire_DataStaysReadableUnderTheNewVersionOnly()
     {
         using var dir = new TempDirectory();
-        var key = await ServeCommandTests.InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
 
         var rotated = await RunJsonAsync("keys", "rotate", "--data", dir.Data, "--tenant", "city-water", "--json");
         var refused = await CliProcess.RunAsync("keys", "min-version", "--data", dir.Data, "--tenant", "city-water", "--version", "2", "--json");
@@ -23,7 +23,7 @@ public sealed class KeysCommandTests
         Assert.Equal(2, retired["minimumDecryptionVersion"]!.GetValue<int>());
         Assert.Null(status["records"]!["1"]);
         await using var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json");
-        using var http = await ServeCommandTests.ConnectAsync(node, key);
+        using var http = await NodeApi.ConnectAsync(node, key);
         var twins = await http.GetFromJsonAsync<JsonObject>("/api/v1/twins", TestContext.Current.CancellationToken);
         Assert.NotNull(twins);
     }
@@ -32,9 +32,9 @@ public sealed class KeysCommandTests
     public async Task Keys_NodeRunning_RefusesWithOneLine()
     {
         using var dir = new TempDirectory();
-        var key = await ServeCommandTests.InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
         await using var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json");
-        using var http = await ServeCommandTests.ConnectAsync(node, key);
+        using var http = await NodeApi.ConnectAsync(node, key);
 
         var (exitCode, output, error) = await CliProcess.RunAsync("keys", "rotate", "--data", dir.Data, "--tenant", "city-water");
 

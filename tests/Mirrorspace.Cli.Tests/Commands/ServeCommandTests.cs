@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Mirrorspace.Cli.Tests.Commands;
@@ -15,12 +12,12 @@ public sealed class ServeCommandTests
     public async Task Serve_Restarted_KeepsTwinsAndHistory(string signal)
     {
         using var dir = new TempDirectory();
-        var key = await InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
         JsonObject twinBefore;
         JsonObject historyBefore;
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await ConnectAsync(node, key);
+            using var http = await NodeApi.ConnectAsync(node, key);
             await SeedAsync(http);
             twinBefore = await GetJsonAsync(http, "/api/v1/twins/pump-1");
             historyBefore = await GetJsonAsync(http, "/api/v1/twins/pump-1/history");
@@ -29,7 +26,7 @@ public sealed class ServeCommandTests
 
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await ConnectAsync(node, key);
+            using var http = await NodeApi.ConnectAsync(node, key);
             var twinAfter = await GetJsonAsync(http, "/api/v1/twins/pump-1");
             var historyAfter = await GetJsonAsync(http, "/api/v1/twins/pump-1/history");
 
@@ -54,7 +51,7 @@ public sealed class ServeCommandTests
     public async Task Serve_InvalidSettings_ListsEveryError()
     {
         using var dir = new TempDirectory();
-        await InitAsync(dir);
+        await NodeApi.InitAsync(dir);
         await File.WriteAllTextAsync(
             Path.Combine(dir.Data, "appsettings.json"),
             """{ "Mirrorspace": { "HttpAddress": "not a url", "MaxRequestBodyBytes": 5 } }""",
@@ -67,45 +64,22 @@ public sealed class ServeCommandTests
         Assert.Contains("MaxRequestBodyBytes", error, StringComparison.Ordinal);
     }
 
-    internal static async Task<string> InitAsync(TempDirectory dir)
-    {
-        var (exitCode, output, error) = await CliProcess.RunAsync("init", "--data", dir.Data, "--tenant", "City Water", "--json");
-        Assert.True(exitCode == 0, error);
-        return JsonNode.Parse(output.Single())!["apiKey"]!.GetValue<string>();
-    }
-
-    internal static async Task<HttpClient> ConnectAsync(CliProcess node, string key)
-    {
-        var started = await node.ReadJsonLineAsync();
-        var http = new HttpClient { BaseAddress = new Uri(started["url"]!.GetValue<string>()) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return http;
-    }
-
     /// <summary>13 changes on pump-1: created, 10 reported, 1 desired, 1 relationship.</summary>
     private static async Task SeedAsync(HttpClient http)
     {
         var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "models", "centrifugal-pump.json"));
-        await SendAsync(http, HttpMethod.Put, "/api/v1/models/centrifugal-pump", model, HttpStatusCode.Created);
+        await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/models/centrifugal-pump", model);
         var reservoir = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "models", "reservoir-level-sensor.yaml"));
-        await SendAsync(http, HttpMethod.Put, "/api/v1/models/reservoir-level-sensor", reservoir, HttpStatusCode.Created, "application/yaml");
-        await SendAsync(http, HttpMethod.Put, "/api/v1/twins/pump-1", """{"model":"centrifugal-pump"}""", HttpStatusCode.Created);
-        await SendAsync(http, HttpMethod.Put, "/api/v1/twins/reservoir-1", """{"model":"reservoir-level-sensor"}""", HttpStatusCode.Created);
+        await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/models/reservoir-level-sensor", reservoir, "application/yaml");
+        await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/twins/pump-1", """{"model":"centrifugal-pump"}""");
+        await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/twins/reservoir-1", """{"model":"reservoir-level-sensor"}""");
         for (var i = 0; i < 10; i++)
         {
-            await SendAsync(http, HttpMethod.Patch, "/api/v1/twins/pump-1/reported", $$"""{"speed":{{1000 + (i * 10)}},"vibration":2.5}""", HttpStatusCode.OK, "application/merge-patch+json");
+            await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/pump-1/reported", $$"""{"speed":{{1000 + (i * 10)}},"vibration":2.5}""", "application/merge-patch+json");
         }
 
-        await SendAsync(http, HttpMethod.Patch, "/api/v1/twins/pump-1/desired", """{"speed":1500}""", HttpStatusCode.OK, "application/merge-patch+json");
-        await SendAsync(http, HttpMethod.Put, "/api/v1/twins/pump-1/relationships/feeds/reservoir-1", string.Empty, HttpStatusCode.Created);
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string body, HttpStatusCode expected, string contentType = "application/json")
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.StatusCode == expected, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/pump-1/desired", """{"speed":1500}""", "application/merge-patch+json");
+        await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/twins/pump-1/relationships/feeds/reservoir-1", string.Empty);
     }
 
     private static async Task<JsonObject> GetJsonAsync(HttpClient http, string path) =>

@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Mirrorspace.Cli.Tests.Commands;
@@ -12,16 +10,16 @@ public sealed class SubjectEraseTests
     public async Task SubjectErase_OnePatient_TheirValuesReadAsErasedOthersStay()
     {
         using var dir = new TempDirectory();
-        var key = await ServeCommandTests.InitAsync(dir);
+        var key = await NodeApi.InitAsync(dir);
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await ServeCommandTests.ConnectAsync(node, key);
+            using var http = await NodeApi.ConnectAsync(node, key);
             var model = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "models", "patient-monitor.json"), TestContext.Current.CancellationToken);
-            await SendAsync(http, HttpMethod.Put, "/api/v1/models/patient-monitor", model);
+            await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/models/patient-monitor", model);
             foreach (var (twin, subject, heartRate) in new[] { ("monitor-1", "patient-a", 72), ("monitor-2", "patient-b", 64) })
             {
-                await SendAsync(http, HttpMethod.Put, $"/api/v1/twins/{twin}", $$"""{"model":"patient-monitor","subject":"{{subject}}"}""");
-                await SendAsync(http, HttpMethod.Patch, $"/api/v1/twins/{twin}/reported", $$"""{"heartRate":{{heartRate}},"ward":"W3","battery":80}""");
+                await NodeApi.SendAsync(http, HttpMethod.Put, $"/api/v1/twins/{twin}", $$"""{"model":"patient-monitor","subject":"{{subject}}"}""");
+                await NodeApi.SendAsync(http, HttpMethod.Patch, $"/api/v1/twins/{twin}/reported", $$"""{"heartRate":{{heartRate}},"ward":"W3","battery":80}""");
             }
 
             await node.SignalAndWaitAsync("TERM");
@@ -43,7 +41,7 @@ public sealed class SubjectEraseTests
         Assert.DoesNotContain(erasedExport, l => l.Contains("heartRate", StringComparison.Ordinal));
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await ServeCommandTests.ConnectAsync(node, key);
+            using var http = await NodeApi.ConnectAsync(node, key);
             var erased = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1", TestContext.Current.CancellationToken))!;
             var kept = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-2", TestContext.Current.CancellationToken))!;
             var history = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1/history", TestContext.Current.CancellationToken))!;
@@ -56,13 +54,5 @@ public sealed class SubjectEraseTests
             Assert.Contains(history["events"]!.AsArray(), e => e!["erased"]?.GetValue<bool>() == true);
             Assert.DoesNotContain(history["events"]!.AsArray(), e => e!["payload"]?["heartRate"] is not null);
         }
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string path, string body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(method == HttpMethod.Patch ? "application/merge-patch+json" : "application/json");
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
