@@ -1,10 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Security.Audit;
-using Mirrorspace.Storage.Sqlite;
-using Mirrorspace.Storage.Sqlite.Audit;
 
 namespace Mirrorspace.Cli.Commands;
 
@@ -40,7 +36,18 @@ internal static class SubjectCommand
             erased = await offline.Space.Keys.EraseSubjectAsync(tenantId, subjectId, cancellationToken);
         }
 
-        await AuditAsync(Path.GetFullPath(dataDirectory), tenantId, subjectId, erased, cancellationToken);
+        await OfflineAudit.RecordAsync(
+            dataDirectory,
+            new AuditRecord
+            {
+                TenantId = tenantId,
+                Principal = $"cli:{Environment.UserName}",
+                Action = AuditActions.SubjectErase,
+                Resource = $"subject/{subjectId}",
+                Outcome = AuditOutcome.Success,
+                Reason = erased ? "subject key destroyed" : "already erased",
+            },
+            cancellationToken);
         if (json)
         {
             ConsoleOutput.Json(new { tenant = tenantId, subject = subjectId, erased, alreadyErased = !erased });
@@ -53,25 +60,5 @@ internal static class SubjectCommand
         }
 
         return ExitCodes.Success;
-    }
-
-    private static async Task AuditAsync(string dataDirectory, string tenantId, string subjectId, bool erased, CancellationToken cancellationToken)
-    {
-        var files = new AuditFiles(dataDirectory);
-        await using var store = new SqliteAuditStore(new SqliteStoreOptions { DatabasePath = files.DatabasePath });
-        await using var audit = new AuditLog(store, files, Options.Create(new AuditOptions()), TimeProvider.System, NullLogger<AuditLog>.Instance);
-        await audit.StartAsync(cancellationToken);
-        await audit.RecordAsync(
-            new AuditRecord
-            {
-                TenantId = tenantId,
-                Principal = $"cli:{Environment.UserName}",
-                Action = AuditActions.SubjectErase,
-                Resource = $"subject/{subjectId}",
-                Outcome = AuditOutcome.Success,
-                Reason = erased ? "subject key destroyed" : "already erased",
-            },
-            cancellationToken);
-        await audit.StopAsync(cancellationToken);
     }
 }

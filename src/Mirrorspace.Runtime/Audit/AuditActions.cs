@@ -17,4 +17,7 @@ public static class AuditActions
 
     /// <summary>A data subject's key was destroyed (crypto-shredding).</summary>
     public const string SubjectErase = "subject.erase";
+
+    /// <summary>A whole tenant was crypto-shredded.</summary>
+    public const string TenantErase = "tenant.erase";
 }

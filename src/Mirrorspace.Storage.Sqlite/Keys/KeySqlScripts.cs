@@ -20,6 +20,7 @@ internal static class KeySqlScripts
     public static readonly string GetSubjectKey = SqlScripts.Load("Keys.GetSubjectKey");
     public static readonly string InsertSubjectKey = SqlScripts.Load("Keys.InsertSubjectKey");
     public static readonly string EraseSubjectKey = SqlScripts.Load("Keys.EraseSubjectKey");
+    public static readonly string EraseTenant = SqlScripts.Load("Keys.EraseTenant");
     public static readonly string ListSubjectKeysBelow = SqlScripts.Load("Keys.ListSubjectKeysBelow");
     public static readonly string RewrapSubjectKey = SqlScripts.Load("Keys.RewrapSubjectKey");
     public static readonly string CountSubjectKeysByVersion = SqlScripts.Load("Keys.CountSubjectKeysByVersion");

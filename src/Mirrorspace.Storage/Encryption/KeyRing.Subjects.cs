@@ -76,6 +76,33 @@ public sealed partial class KeyRing
         }
     }
 
+    /// <summary>Crypto-shreds a whole tenant: its keys and rows are gone, and so is every cached key of it.</summary>
+    public async Task<bool> EraseTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var erased = await _store.EraseTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            Forget(tenantId);
+            foreach (var key in _dataKeys.Keys.Where(k => k.TenantId == tenantId))
+            {
+                _dataKeys.TryRemove(key, out _);
+            }
+
+            foreach (var key in _subjects.Keys.Where(k => k.Item1 == tenantId))
+            {
+                _subjects.TryRemove(key, out _);
+            }
+
+            return erased;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
     private async ValueTask<SubjectKeyEntry?> GetSubjectAsync(string tenantId, string subjectId, bool create, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);

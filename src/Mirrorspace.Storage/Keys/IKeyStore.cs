@@ -82,4 +82,10 @@ public interface IKeyStore
 
     /// <summary>Live subject keys per wrapping tenant key version.</summary>
     Task<IReadOnlyDictionary<int, long>> CountSubjectKeysByVersionAsync(string tenantId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Crypto-shreds a tenant in one transaction: destroys its data and subject keys and removes its
+    /// rows. False when there was no such tenant.
+    /// </summary>
+    Task<bool> EraseTenantAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -40,6 +40,8 @@ internal sealed class UnavailableKeyStore : IKeyStore
 
     public Task<bool> EraseSubjectKeyAsync(string tenantId, string subjectId, DateTimeOffset erasedAt, CancellationToken cancellationToken) => Fail<bool>();
 
+    public Task<bool> EraseTenantAsync(string tenantId, CancellationToken cancellationToken) => Fail<bool>();
+
     public Task<IReadOnlyList<SubjectKeyRecord>> GetSubjectKeysWrappedBelowAsync(
         string tenantId,
         int version,

@@ -1,0 +1,13 @@
+-- Crypto-shreds a tenant: its data keys and subject keys go (so every copy of its ciphertext, backups
+-- included, is unreadable), and so do its rows, so nothing of it answers any more. With secure_delete
+-- on, SQLite zeroes the freed bytes. Children before parents (foreign keys).
+DELETE FROM relationships WHERE tenant_id = $tenant_id;
+DELETE FROM twin_events WHERE tenant_id = $tenant_id;
+DELETE FROM twins WHERE tenant_id = $tenant_id;
+DELETE FROM models WHERE tenant_id = $tenant_id;
+DELETE FROM api_keys WHERE tenant_id = $tenant_id;
+DELETE FROM subject_keys WHERE tenant_id = $tenant_id;
+DELETE FROM tenant_data_keys WHERE tenant_id = $tenant_id;
+DELETE FROM tenant_key_policies WHERE tenant_id = $tenant_id;
+DELETE FROM key_rewrap_cursors WHERE tenant_id = $tenant_id;
+DELETE FROM tenants WHERE tenant_id = $tenant_id;
