@@ -72,4 +72,13 @@ public static class HttpClientExtensions
 
         return await client.SendAsync(request, Ct);
     }
+
+    /// <summary>Creates a pump twin with a fresh id (the tenant must have the pump model) and returns the id.</summary>
+    public static async Task<string> CreatePumpTwinAsync(this HttpClient client)
+    {
+        var id = TestIds.Twin("pump");
+        using var response = await client.PutTwinAsync(id, SampleModels.CentrifugalPump);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return id;
+    }
 }

@@ -16,7 +16,7 @@ public partial class HistoryEndpointsTests
     {
         using var a = _factory.CreateClient((await _factory.TenantAAsync()).OperatorKey);
         using var b = _factory.CreateClient((await _factory.TenantBAsync()).AdminKey);
-        var id = await CreatePumpAsync(a);
+        var id = await a.CreatePumpTwinAsync();
         await StepAsync(TimeSpan.FromSeconds(1), () => a.PatchReportedAsync(id, """{"vibration":1}"""));
         await StepAsync(TimeSpan.FromSeconds(1), () => a.PatchDesiredAsync(id, """{"speed":900}"""));
 

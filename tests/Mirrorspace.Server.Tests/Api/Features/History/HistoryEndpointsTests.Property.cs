@@ -11,7 +11,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_Property_ReturnsEveryChangeOfThatPropertyOnly()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var start = _factory.Clock.GetUtcNow();
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"vibration":1}"""));
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"power":5}"""));
@@ -31,7 +31,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_PropertyOfEachSide_ReturnsThatSidesValues()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchDesiredAsync(id, """{"speed":900}"""));
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"speed":800}"""));
 
@@ -47,7 +47,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_PropertyWithLimit_PagesWithNext()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         for (var i = 1; i <= 3; i++)
         {
             await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, $$"""{"vibration":{{i}}}"""));
@@ -66,7 +66,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_PropertyWithInterval_ReturnsMinMaxAverageCountOfEachNonEmptyBucket()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var minute = _factory.Clock.AdvanceToNextMultipleOf(TimeSpan.FromMinutes(1));
         await ReportVibrationsAsync(client, id, minute, (0, 1), (20, 3), (40, 2), (60, 10), (90, 20), (185, 5));
 
@@ -86,7 +86,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_PropertyWithIntervalAndRange_BucketsOnlyThePointsInRange()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var minute = _factory.Clock.AdvanceToNextMultipleOf(TimeSpan.FromMinutes(1));
         await ReportVibrationsAsync(client, id, minute, (0, 1), (30, 3), (60, 10), (90, 20));
 
@@ -99,7 +99,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_IntervalNotDividingADay_AlignsBucketsToTheUnixEpoch()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var boundary = _factory.Clock.AdvanceToNextMultipleOf(TimeSpan.FromSeconds(7));
         await ReportVibrationsAsync(client, id, boundary, (0, 1), (6, 3), (7, 10));
 
@@ -112,7 +112,7 @@ public partial class HistoryEndpointsTests
     public async Task Get_NonNumericPropertyWithInterval_Returns400()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"serialNumber":"S-1"}"""));
 
         using var response = await client.GetPathAsync($"/api/v1/twins/{id}/history?property=serialNumber&interval=PT1M");

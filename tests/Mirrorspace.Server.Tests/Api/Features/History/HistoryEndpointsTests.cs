@@ -18,7 +18,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
         var tenant = await _factory.TenantAAsync();
         using var client = _factory.CreateClient(tenant.OperatorKey);
         var start = _factory.Clock.GetUtcNow();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"vibration":1}"""));
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchDesiredAsync(id, """{"speed":900}"""));
 
@@ -40,7 +40,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_WithLimit_PagesThroughTheEventsWithNext()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         for (var i = 1; i <= 4; i++)
         {
             await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, $$"""{"vibration":{{i}}}"""));
@@ -63,7 +63,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_FromTo_ReturnsOnlyTheEventsInThatInclusiveRange()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var instants = new List<DateTimeOffset>();
         for (var i = 1; i <= 3; i++)
         {
@@ -82,7 +82,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_DeletedTwin_StillReturnsItsHistory()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PatchReportedAsync(id, """{"vibration":1}"""));
         await StepAsync(TimeSpan.FromSeconds(1), () => client.DeletePathAsync($"/api/v1/twins/{id}"));
 
@@ -95,7 +95,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_RelationshipChanges_AreInTheSourcesHistory()
     {
         using var client = await OperatorAsync();
-        var pump = await CreatePumpAsync(client);
+        var pump = await client.CreatePumpTwinAsync();
         var reservoir = TestIds.Twin("reservoir");
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PutTwinAsync(reservoir, SampleModels.ReservoirLevelSensor));
         await StepAsync(TimeSpan.FromSeconds(1), () => client.PutRelationshipAsync(pump, "feeds", reservoir));
@@ -124,7 +124,7 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_InvalidQuery_Returns400NamingTheParameter(string query, string errorPath)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.GetPathAsync($"/api/v1/twins/{id}/history{query}");
 
@@ -144,14 +144,6 @@ public partial class HistoryEndpointsTests : IClassFixture<MirrorspaceFactory>
     }
 
     private async Task<HttpClient> OperatorAsync() => _factory.CreateClient((await _factory.TenantAAsync()).OperatorKey);
-
-    private static async Task<string> CreatePumpAsync(HttpClient client)
-    {
-        var id = TestIds.Twin("pump");
-        using var response = await client.PutTwinAsync(id, SampleModels.CentrifugalPump);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
-    }
 
     /// <summary>Lets time pass on the node's clock, then makes a change that must succeed.</summary>
     private async Task StepAsync(TimeSpan wait, Func<Task<HttpResponseMessage>> change)

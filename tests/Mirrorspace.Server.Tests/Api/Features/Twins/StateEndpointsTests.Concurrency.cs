@@ -13,7 +13,7 @@ public partial class StateEndpointsTests
     public async Task Patch_IfMatchCurrentVersion_Returns200WithTheNextETag(string side, string patch)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var earlier = await client.PatchDesiredAsync(id, """{"mode":"auto"}""", ifMatch: "\"1\"");
 
         using var response = await Patch(client, side, id, patch, ifMatch: earlier.Headers.ETag!.Tag);
@@ -27,7 +27,7 @@ public partial class StateEndpointsTests
     public async Task Patch_IfMatchAnyVersion_Returns200()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PatchReportedAsync(id, """{"vibration":2}""", ifMatch: "*");
 
@@ -40,7 +40,7 @@ public partial class StateEndpointsTests
     public async Task Patch_StaleIfMatch_Returns412AndChangesNothing(string side, string patch)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var other = await client.PatchReportedAsync(id, """{"vibration":1}""");
         var before = await ReadTwinAsync(client, id);
 
@@ -58,7 +58,7 @@ public partial class StateEndpointsTests
     public async Task Patch_MalformedIfMatch_Returns400AndChangesNothing(string side, string ifMatch)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var before = await ReadTwinAsync(client, id);
 
         using var response = await Patch(client, side, id, """{"speed":700}""", ifMatch);

@@ -11,7 +11,7 @@ public partial class StateEndpointsTests
     public async Task Delta_DesiredDiffersFromReported_ListsTheDesiredValue()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var reported = await client.PatchReportedAsync(id, """{"speed":1200,"mode":"auto"}""");
 
         using var desired = await client.PatchDesiredAsync(id, """{"speed":1500,"mode":"auto"}""");
@@ -24,7 +24,7 @@ public partial class StateEndpointsTests
     public async Task Delta_ReportedCatchesUp_BecomesEmpty()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var desired = await client.PatchDesiredAsync(id, """{"speed":1500,"mode":"manual"}""");
         using var partly = await client.PatchReportedAsync(id, """{"speed":1500}""");
 
@@ -43,7 +43,7 @@ public partial class StateEndpointsTests
     public async Task Delta_DesiredValueRemoved_Disappears()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var desired = await client.PatchDesiredAsync(id, """{"speed":1500}""");
 
         using var removed = await client.PatchDesiredAsync(id, """{"speed":null}""");

@@ -16,7 +16,7 @@ public partial class StateEndpointsTests
     {
         using var a = _factory.CreateClient((await _factory.TenantAAsync()).OperatorKey);
         using var b = _factory.CreateClient((await _factory.TenantBAsync()).AdminKey);
-        var id = await CreatePumpAsync(a);
+        var id = await a.CreatePumpTwinAsync();
         var before = await ReadTwinAsync(a, id);
 
         using var response = side == "reported" ? await b.PatchReportedAsync(id, patch, ifMatch) : await b.PatchDesiredAsync(id, patch, ifMatch);

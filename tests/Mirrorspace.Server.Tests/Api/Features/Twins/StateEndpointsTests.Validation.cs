@@ -19,7 +19,7 @@ public partial class StateEndpointsTests
     public async Task PatchReported_InvalidValue_Returns400AndChangesNothing(string patch, string errorPath)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var valid = await client.PatchReportedAsync(id, """{"vibration":1}""");
         var before = await ReadTwinAsync(client, id);
 
@@ -33,7 +33,7 @@ public partial class StateEndpointsTests
     public async Task PatchReported_SeveralMistakes_ListsThemAllAndAppliesNone()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PatchReportedAsync(id, """{"vibration":"x","power":501,"speed":100,"colour":"red"}""");
         var twin = await ReadTwinAsync(client, id);
@@ -47,7 +47,7 @@ public partial class StateEndpointsTests
     public async Task PatchReported_TemperatureChange_IsRefusedAboveItsMaxRateAndAcceptedAtIt()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var first = await client.PatchReportedAsync(id, """{"temperature":40}""");
         _factory.Clock.Advance(TimeSpan.FromSeconds(5));
 
@@ -63,7 +63,7 @@ public partial class StateEndpointsTests
     public async Task PatchReported_TemperatureChangeAtTheSameInstant_Returns400()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var first = await client.PatchReportedAsync(id, """{"temperature":40}""");
 
         using var response = await client.PatchReportedAsync(id, """{"temperature":40.1}""");
@@ -83,7 +83,7 @@ public partial class StateEndpointsTests
     public async Task PatchDesired_UnknownReadOnlyOrInvalid_Returns400AndChangesNothing(string patch, string errorPath)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         var before = await ReadTwinAsync(client, id);
 
         using var response = await client.PatchDesiredAsync(id, patch);
@@ -96,7 +96,7 @@ public partial class StateEndpointsTests
     public async Task PatchDesired_SeveralMistakes_ListsThemAll()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PatchDesiredAsync(id, """{"temperature":20,"speed":9000,"mode":"auto","colour":"red"}""");
 

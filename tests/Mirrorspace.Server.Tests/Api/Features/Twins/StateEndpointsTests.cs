@@ -16,7 +16,7 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     {
         var tenant = await _factory.TenantAAsync();
         using var client = _factory.CreateClient(tenant.OperatorKey);
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PatchReportedAsync(id, """{"vibration":2.5,"mode":"auto","serialNumber":"ACME-7"}""");
 
@@ -34,7 +34,7 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task PatchReported_SuccessivePatches_MergeAndNullRemoves()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var first = await client.PatchReportedAsync(id, """{"vibration":1,"power":10}""");
         using var second = await client.PatchReportedAsync(id, """{"power":12,"serialNumber":"S-1"}""");
 
@@ -64,7 +64,7 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task PatchReported_AsPlainJson_IsAcceptedToo()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var request = new HttpRequestMessage(HttpMethod.Patch, new Uri($"/api/v1/twins/{id}/reported", UriKind.Relative))
         {
             Content = HttpClientExtensions.Text("""{"vibration":3}""", "application/json"),
@@ -80,7 +80,7 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task PatchDesired_WritableProperties_Returns200WithDesiredState()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PatchDesiredAsync(id, """{"speed":1500,"mode":"manual"}""");
 
@@ -97,7 +97,7 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Patch_MissingOrDeletedTwin_Returns404Problem(string side)
     {
         using var client = await OperatorAsync();
-        var deleted = await CreatePumpAsync(client);
+        var deleted = await client.CreatePumpTwinAsync();
         using var delete = await client.DeletePathAsync($"/api/v1/twins/{deleted}");
 
         foreach (var id in new[] { "never-created", "-invalid", deleted })
@@ -109,14 +109,6 @@ public partial class StateEndpointsTests : IClassFixture<MirrorspaceFactory>
     }
 
     private async Task<HttpClient> OperatorAsync() => _factory.CreateClient((await _factory.TenantAAsync()).OperatorKey);
-
-    private static async Task<string> CreatePumpAsync(HttpClient client)
-    {
-        var id = TestIds.Twin("pump");
-        using var response = await client.PutTwinAsync(id, SampleModels.CentrifugalPump);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
-    }
 
     /// <summary>The twin's state and version, to show a refused request changed neither.</summary>
     private static Task<JsonObject> ReadTwinAsync(HttpClient client, string id) => client.GetJsonAsync($"/api/v1/twins/{id}");

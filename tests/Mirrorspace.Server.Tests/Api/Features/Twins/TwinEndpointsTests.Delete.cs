@@ -11,7 +11,7 @@ public partial class TwinEndpointsTests
     public async Task Delete_ExistingTwin_Returns204AndTheTwinIsGone()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.DeletePathAsync($"/api/v1/twins/{id}");
         using var read = await client.GetPathAsync($"/api/v1/twins/{id}");
@@ -26,7 +26,7 @@ public partial class TwinEndpointsTests
     public async Task Put_AfterDelete_CreatesTheTwinAgainWithItsVersionCarriedOn()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var patch = await client.PatchReportedAsync(id, """{"vibration":1}""");
         using var delete = await client.DeletePathAsync($"/api/v1/twins/{id}");
 
@@ -54,7 +54,7 @@ public partial class TwinEndpointsTests
     public async Task Delete_WithCurrentIfMatch_Returns204()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var request = WithIfMatch(HttpMethod.Delete, id, "\"1\"");
 
@@ -69,7 +69,7 @@ public partial class TwinEndpointsTests
     public async Task Delete_WithStaleOrMalformedIfMatch_ReturnsProblemAndKeepsTheTwin(string ifMatch, HttpStatusCode expected)
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var request = WithIfMatch(HttpMethod.Delete, id, ifMatch);
 

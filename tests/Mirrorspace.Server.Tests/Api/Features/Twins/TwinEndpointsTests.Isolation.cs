@@ -17,7 +17,7 @@ public partial class TwinEndpointsTests
     {
         using var a = _factory.CreateClient((await _factory.TenantAAsync()).AdminKey);
         using var b = _factory.CreateClient((await _factory.TenantBAsync()).AdminKey);
-        var id = await CreatePumpAsync(a);
+        var id = await a.CreatePumpTwinAsync();
         var before = await a.GetJsonAsync($"/api/v1/twins/{id}");
         var now = Uri.EscapeDataString(_factory.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         var path = $"/api/v1/twins/{id}{suffix.Replace("{now}", now, StringComparison.Ordinal)}";
@@ -33,7 +33,7 @@ public partial class TwinEndpointsTests
     {
         using var a = _factory.CreateClient((await _factory.TenantAAsync()).AdminKey);
         using var b = _factory.CreateClient((await _factory.TenantBAsync()).AdminKey);
-        var id = await CreatePumpAsync(a);
+        var id = await a.CreatePumpTwinAsync();
 
         var inB = await b.GetJsonAsync("/api/v1/twins?limit=1000");
         var inA = await a.GetJsonAsync("/api/v1/twins?limit=1000");
@@ -61,7 +61,7 @@ public partial class TwinEndpointsTests
     {
         using var a = _factory.CreateClient((await _factory.TenantAAsync()).AdminKey);
         using var b = _factory.CreateClient((await _factory.TenantBAsync()).AdminKey);
-        var id = await CreatePumpAsync(a);
+        var id = await a.CreatePumpTwinAsync();
         using var patch = await a.PatchReportedAsync(id, """{"vibration":7}""");
 
         using var response = await b.PutTwinAsync(id, SampleModels.PumpStation);

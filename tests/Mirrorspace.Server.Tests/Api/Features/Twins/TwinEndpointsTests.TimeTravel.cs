@@ -42,7 +42,7 @@ public partial class TwinEndpointsTests
     {
         using var client = await OperatorAsync();
         var created = _factory.Clock.GetUtcNow();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.GetPathAsync(AtPath(id, created.AddTicks(-1)));
 
@@ -53,7 +53,7 @@ public partial class TwinEndpointsTests
     public async Task GetAt_DeletedTwin_Returns404AfterTheDeletionAndTheTwinBefore()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         _factory.Clock.Advance(TimeSpan.FromSeconds(10));
         using var patch = await client.PatchReportedAsync(id, """{"vibration":4}""");
         var beforeDeletion = _factory.Clock.GetUtcNow();
@@ -71,7 +71,7 @@ public partial class TwinEndpointsTests
     public async Task GetAt_InstantInAnotherOffset_MeansTheSameInstant()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         _factory.Clock.Advance(TimeSpan.FromSeconds(10));
         using var patch = await client.PatchReportedAsync(id, """{"vibration":4}""");
         var instant = _factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(-5));

@@ -51,7 +51,7 @@ public partial class TwinEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Put_ExistingTwinSameModel_Returns200AndKeepsIt()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var patch = await client.PatchReportedAsync(id, """{"vibration":2.5}""");
 
         using var again = await client.PutTwinAsync(id, SampleModels.CentrifugalPump);
@@ -66,7 +66,7 @@ public partial class TwinEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Put_ExistingTwinOtherModel_Returns409AndKeepsIt()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
 
         using var response = await client.PutTwinAsync(id, SampleModels.PumpStation);
         var twin = await client.GetJsonAsync($"/api/v1/twins/{id}");
@@ -116,7 +116,7 @@ public partial class TwinEndpointsTests : IClassFixture<MirrorspaceFactory>
     public async Task Get_ExistingTwin_Returns200WithCurrentStateAndETag()
     {
         using var client = await OperatorAsync();
-        var id = await CreatePumpAsync(client);
+        var id = await client.CreatePumpTwinAsync();
         using var patch = await client.PatchReportedAsync(id, """{"serialNumber":"ACME-1"}""");
 
         using var response = await client.GetPathAsync($"/api/v1/twins/{id}");
@@ -139,12 +139,4 @@ public partial class TwinEndpointsTests : IClassFixture<MirrorspaceFactory>
     }
 
     private async Task<HttpClient> OperatorAsync() => _factory.CreateClient((await _factory.TenantAAsync()).OperatorKey);
-
-    private static async Task<string> CreatePumpAsync(HttpClient client)
-    {
-        var id = TestIds.Twin("pump");
-        using var response = await client.PutTwinAsync(id, SampleModels.CentrifugalPump);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return id;
-    }
 }
