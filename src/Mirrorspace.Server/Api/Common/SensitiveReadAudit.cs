@@ -16,12 +16,18 @@ internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models)
         await RecordAsync(http, twin.Id, twin.Model, twin.ModelVersion, present, cancellationToken);
     }
 
-    /// <summary>Audits a history read that may hand out any of <paramref name="properties"/>.</summary>
-    public async Task RecordAsync(HttpContext http, string twinId, string modelId, int modelVersion, IEnumerable<string> properties, CancellationToken cancellationToken)
+    /// <summary>Audits a history read: of one property when <paramref name="property"/> is given, else of every property of the model.</summary>
+    public Task RecordHistoryReadAsync(HttpContext http, string twinId, string modelId, int modelVersion, string? property, CancellationToken cancellationToken) =>
+        RecordAsync(http, twinId, modelId, modelVersion, property is null ? null : [property], cancellationToken);
+
+    /// <param name="properties">What the read can hand out; null for every property of the model.</param>
+    private async Task RecordAsync(HttpContext http, string twinId, string modelId, int modelVersion, IEnumerable<string>? properties, CancellationToken cancellationToken)
     {
         var caller = CallerContext.From(http.User);
         var model = await models.GetAsync(caller.TenantId, modelId, modelVersion, cancellationToken);
-        var sensitive = model is null ? [] : properties.Where(p => SensitivitySplit.IsSubjectData(model, p)).Order(StringComparer.Ordinal).ToList();
+        var sensitive = model is null
+            ? []
+            : (properties ?? model.Properties.Keys).Where(p => SensitivitySplit.IsSubjectData(model, p)).Order(StringComparer.Ordinal).ToList();
         if (sensitive.Count == 0)
         {
             return;

@@ -4,7 +4,6 @@ using System.Xml;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirrorspace.Domain.Common;
 using Mirrorspace.Runtime.History;
-using Mirrorspace.Runtime.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Auth;
@@ -37,7 +36,6 @@ internal static class HistoryEndpoints
         ITwinSpaceStore store,
         TwinHistory history,
         SensitiveReadAudit audit,
-        ModelCatalog models,
         CancellationToken cancellationToken)
     {
         var tenantId = CallerContext.From(http.User).TenantId;
@@ -53,10 +51,7 @@ internal static class HistoryEndpoints
             return problem;
         }
 
-        // A history read can hand out any property it names, or every property when it names none.
-        var model = await models.GetAsync(tenantId, twin.ModelId, twin.ModelVersion, cancellationToken);
-        var readable = property is not null ? [property] : model?.Properties.Keys ?? Enumerable.Empty<string>();
-        await audit.RecordAsync(http, twinId, twin.ModelId, twin.ModelVersion, readable, cancellationToken);
+        await audit.RecordHistoryReadAsync(http, twinId, twin.ModelId, twin.ModelVersion, property, cancellationToken);
 
         var range = new EventRange { From = from, To = to, AfterVersion = query!.AfterVersion, Limit = query.Limit + 1 };
         if (property is null)
