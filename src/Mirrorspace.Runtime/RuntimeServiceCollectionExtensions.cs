@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Mirrorspace.Runtime.History;
+using Mirrorspace.Runtime.Ingestion;
 using Mirrorspace.Runtime.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Storage;
@@ -18,6 +19,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<ITwinSpaceStore>(), sp.GetRequiredService<IOptions<GroupCommitOptions>>().Value));
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TwinHistory>();
+        services.AddSingleton<ReadingIngestion>();
         return services;
     }
 
