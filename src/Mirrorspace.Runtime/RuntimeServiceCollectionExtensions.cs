@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Mirrorspace.Runtime.Connections;
 using Mirrorspace.Runtime.History;
 using Mirrorspace.Runtime.Ingestion;
 using Mirrorspace.Runtime.Models;
@@ -20,6 +21,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TwinHistory>();
         services.AddSingleton<ReadingIngestion>();
+        services.AddSingleton<DesiredStateFeed>();
         return services;
     }
 

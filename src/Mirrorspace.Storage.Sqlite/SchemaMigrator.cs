@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Sqlite.Devices;
 using Mirrorspace.Storage.Sqlite.Keys;
 
 namespace Mirrorspace.Storage.Sqlite;
@@ -8,7 +9,7 @@ internal static class SchemaMigrator
 {
     // Script i upgrades version i to i + 1 and sets user_version itself, inside the same
     // transaction, so a crash mid-migration leaves the old version and the script simply reruns.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2];
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema];
 
     public static int LatestVersion => Migrations.Length;
 

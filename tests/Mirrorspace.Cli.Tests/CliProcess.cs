@@ -38,6 +38,8 @@ internal sealed class CliProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Nodes of tests running side by side must not all claim MQTT's 8883: each gets a free port unless a test says otherwise.
+        info.Environment["Mirrorspace__Mqtt__TlsAddress"] = "127.0.0.1:0";
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var cli = new CliProcess(process);
         process.OutputDataReceived += (_, e) =>

@@ -37,7 +37,7 @@ internal static class DemoCommand
             await InitCommand.InitializeAsync(path, script.Tenant.Id, script.Tenant.Name, cancellationToken);
         }
 
-        var (app, exitCode) = await NodeRunner.StartAsync(path, http, cancellationToken);
+        var (app, exitCode) = await NodeRunner.StartAsync(path, http, mqtt: null, cancellationToken);
         if (app is null)
         {
             return exitCode;

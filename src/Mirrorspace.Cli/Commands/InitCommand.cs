@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Mirrorspace.Security.Tls;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Hosting;
 using Mirrorspace.Security.Crypto;
@@ -45,6 +46,7 @@ internal static class InitCommand
             Console.WriteLine($"Initialized {result.DataDirectory}");
             Console.WriteLine($"Tenant:        {result.Tenant}");
             Console.WriteLine($"Admin API key: {result.ApiKey}");
+            Console.WriteLine($"CA for MQTT/HTTPS clients: {Path.Combine(result.DataDirectory, NodeCertificates.CaFileName)}");
             Console.WriteLine("The key is shown only now; store it safely. Start the node with: mirrorspace serve --data " + dataDirectory);
         }
 
@@ -54,6 +56,7 @@ internal static class InitCommand
     public static async Task<InitResult> InitializeAsync(string path, string tenantId, string tenantName, CancellationToken cancellationToken)
     {
         DataDirectory.Create(path);
+        NodeTls.EnsureCreated(path, TimeProvider.System);
         using var masterKey = MasterKeyFile.CreateNew(Path.Combine(path, MasterKeyFile.DefaultFileName));
         var options = new SqliteStoreOptions { DatabasePath = Path.Combine(path, DataDirectory.DatabaseFileName) };
         await using var space = await SqliteEncryption.OpenAsync(options, masterKey, TimeProvider.System, cancellationToken);

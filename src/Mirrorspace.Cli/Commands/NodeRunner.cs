@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Mirrorspace.Connectivity.Mqtt;
 using Mirrorspace.Security.Crypto;
 using Mirrorspace.Server.Hosting;
 
@@ -12,7 +13,7 @@ namespace Mirrorspace.Cli.Commands;
 /// <summary>Starts a node on a data directory and reports configuration errors as one line each.</summary>
 internal static class NodeRunner
 {
-    public static async Task<(WebApplication? App, int ExitCode)> StartAsync(string dataDirectory, string? http, CancellationToken cancellationToken)
+    public static async Task<(WebApplication? App, int ExitCode)> StartAsync(string dataDirectory, string? http, string? mqtt, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(dataDirectory);
         if (!DataDirectory.IsInitialized(path))
@@ -26,6 +27,11 @@ internal static class NodeRunner
             overrides[$"{NodeOptions.Section}:HttpAddress"] = http;
         }
 
+        if (mqtt is not null)
+        {
+            overrides[$"{MqttOptions.Section}:TlsAddress"] = mqtt;
+        }
+
         var app = MirrorspaceApp.Build(MirrorspaceApp.CreateBuilder([], path, overrides));
         try
         {
@@ -36,6 +42,11 @@ internal static class NodeRunner
         {
             await app.DisposeAsync();
             return (null, ConsoleOutput.Error(ExitCodes.MasterKey, ex.Message));
+        }
+        catch (System.Net.Sockets.SocketException ex)
+        {
+            await app.DisposeAsync();
+            return (null, ConsoleOutput.Error(ExitCodes.InvalidConfiguration, $"cannot listen: {ex.Message}"));
         }
         catch (OptionsValidationException ex)
         {
@@ -48,6 +59,10 @@ internal static class NodeRunner
             return (null, ExitCodes.InvalidConfiguration);
         }
     }
+
+    /// <summary>The MQTT over TLS endpoint the node listens on, as mqtts://host:port (null when MQTT is off).</summary>
+    public static string? MqttUrl(WebApplication app) =>
+        app.Services.GetRequiredService<MqttBroker>().TlsEndpoint is { } endpoint ? $"mqtts://{endpoint}" : null;
 
     /// <summary>The address the node actually listens on (port 0 resolved).</summary>
     public static string BaseUrl(WebApplication app) =>

@@ -20,4 +20,19 @@ public static class AuditActions
 
     /// <summary>A whole tenant was crypto-shredded.</summary>
     public const string TenantErase = "tenant.erase";
+
+    /// <summary>An MQTT connection refused (unknown device, wrong secret or certificate, disabled, client id, quota).</summary>
+    public const string MqttConnect = "mqtt.connect";
+
+    /// <summary>An MQTT publish refused: another twin's topic, oversized.</summary>
+    public const string MqttPublish = "mqtt.publish";
+
+    /// <summary>An MQTT subscription refused: a wildcard or another twin's topic.</summary>
+    public const string MqttSubscribe = "mqtt.subscribe";
+
+    /// <summary>A device went over its contract rate; recorded once per run of throttled messages.</summary>
+    public const string MqttThrottle = "mqtt.throttle";
+
+    /// <summary>A reading from a device the twin refused (not JSON, unknown property, out of bounds).</summary>
+    public const string MqttReading = "mqtt.reading-refused";
 }

@@ -9,10 +9,12 @@ namespace Mirrorspace.Runtime.Ingestion;
 /// </summary>
 public sealed class ReadingIngestion(IGrainFactory grains)
 {
-    public Task<TwinResponse> IngestAsync(Reading reading)
+    /// <param name="expectedVersion">Optimistic concurrency for callers that read first (HTTP If-Match).</param>
+    /// <param name="returnTwin">Whether to answer with the twin's snapshot; devices never need it.</param>
+    public Task<TwinResponse> IngestAsync(Reading reading, long? expectedVersion = null, bool returnTwin = false)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var twin = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(reading.TenantId, reading.TwinId));
-        return twin.PatchAsync(TwinSide.Reported, reading.PatchJson, expectedVersion: null, reading.Source, returnTwin: false);
+        return twin.PatchAsync(TwinSide.Reported, reading.PatchJson, expectedVersion, reading.Source, returnTwin);
     }
 }

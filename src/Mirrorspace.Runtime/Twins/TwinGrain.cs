@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Mirrorspace.Domain;
 using Mirrorspace.Domain.Twins;
+using Mirrorspace.Runtime.Connections;
 using Mirrorspace.Runtime.Models;
 using Mirrorspace.Storage;
 using Mirrorspace.Storage.Records;
@@ -15,6 +16,7 @@ internal sealed partial class TwinGrain(
     GroupCommitWriter writer,
     ModelCatalog models,
     TimeProvider clock,
+    DesiredStateFeed desiredFeed,
     IOptions<TwinGrainOptions> options) : Grain, ITwinGrain
 {
     private string _tenantId = string.Empty;
@@ -125,6 +127,11 @@ internal sealed partial class TwinGrain(
         else
         {
             await CommitAsync(kind, patchJson, source, forceSnapshot: false);
+        }
+
+        if (side is TwinSide.Desired)
+        {
+            await desiredFeed.PublishAsync(new DesiredStateChange(_tenantId, _twinId, _state.Version, _state.Desired.ToJsonString()));
         }
 
         return returnTwin ? Answer(TwinOutcome.Ok) : new TwinResponse { Outcome = TwinOutcome.Ok, Version = _state.Version };

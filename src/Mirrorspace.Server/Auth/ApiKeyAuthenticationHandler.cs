@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Security.ApiKeys;
+using Mirrorspace.Security.Devices;
+using Mirrorspace.Storage.Devices;
 using Mirrorspace.Security.Audit;
 using Mirrorspace.Storage;
 using Mirrorspace.Storage.Records;
@@ -13,7 +15,8 @@ using Mirrorspace.Storage.Records;
 namespace Mirrorspace.Server.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer msk_…</c> or <c>X-Api-Key</c>. For the API reference pages
+/// Authenticates <c>Authorization: Bearer msk_…</c> or <c>X-Api-Key</c>, and devices reporting over
+/// HTTPS with <c>Authorization: Bearer msd_…</c> (their secret; see <c>DeviceCredentials</c>). For the API reference pages
 /// only, the key is also accepted as the password of HTTP Basic, so a browser can open them
 /// through its own login prompt; Basic is refused everywhere else because browsers replay it on
 /// cross-site requests.
@@ -23,6 +26,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     ITwinSpaceStore store,
+    IDeviceStore devices,
     TimeProvider clock,
     AuditLog audit) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -35,6 +39,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         if (text is null)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (text.StartsWith(DeviceCredentials.SecretPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticateDeviceAsync(text);
         }
 
         if (!ApiKeyCodec.TryParse(text, out var keyId, out var secret))

@@ -13,7 +13,11 @@ internal static class AuthServiceCollectionExtensions
             .SetFallbackPolicy(RequireRole(TenantRole.Viewer))
             .AddPolicy(Policies.Viewer, RequireRole(TenantRole.Viewer))
             .AddPolicy(Policies.Operator, RequireRole(TenantRole.Operator))
-            .AddPolicy(Policies.Admin, RequireRole(TenantRole.Admin));
+            .AddPolicy(Policies.Admin, RequireRole(TenantRole.Admin))
+            .AddPolicy(Policies.ReportState, new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => context.User.FindFirst(MirrorspaceClaims.Role)?.Value == MirrorspaceClaims.DeviceRole || HasRole(context.User, TenantRole.Operator))
+                .Build());
         return services;
     }
 
@@ -21,8 +25,9 @@ internal static class AuthServiceCollectionExtensions
     private static Microsoft.AspNetCore.Authorization.AuthorizationPolicy RequireRole(TenantRole minimum) =>
         new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
-            .RequireAssertion(context =>
-                Enum.TryParse<TenantRole>(context.User.FindFirst(MirrorspaceClaims.Role)?.Value, ignoreCase: true, out var role)
-                && role >= minimum)
+            .RequireAssertion(context => HasRole(context.User, minimum))
             .Build();
+
+    private static bool HasRole(System.Security.Claims.ClaimsPrincipal user, TenantRole minimum) =>
+        Enum.TryParse<TenantRole>(user.FindFirst(MirrorspaceClaims.Role)?.Value, ignoreCase: true, out var role) && role >= minimum;
 }

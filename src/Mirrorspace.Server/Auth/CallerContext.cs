@@ -5,10 +5,18 @@ namespace Mirrorspace.Server.Auth;
 /// <summary>The authenticated caller as the API needs it: the tenant every store call is scoped to, and a source tag for history.</summary>
 internal sealed record CallerContext(string TenantId, string Source)
 {
+    /// <summary>The twin a device principal reports for; null for users and keys.</summary>
+    public static string? DeviceTwin(ClaimsPrincipal user) => user.FindFirstValue(MirrorspaceClaims.Twin);
+
     public static CallerContext From(ClaimsPrincipal user)
     {
         var tenant = user.FindFirstValue(MirrorspaceClaims.Tenant)
             ?? throw new InvalidOperationException("An authenticated principal without a tenant reached an endpoint.");
+        if (user.FindFirstValue(MirrorspaceClaims.Device) is { } deviceId)
+        {
+            return new CallerContext(tenant, $"https:{deviceId}");
+        }
+
         var keyId = user.FindFirstValue(MirrorspaceClaims.KeyId) ?? "unknown";
         return new CallerContext(tenant, $"apikey:{keyId}");
     }

@@ -2,7 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Mirrorspace.Connectivity;
+using Mirrorspace.Connectivity.Mqtt;
 using Mirrorspace.Runtime;
+using Mirrorspace.Security.Tls;
+using Mirrorspace.Storage.Devices;
+using Mirrorspace.Storage.Sqlite.Devices;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Server.Api;
 using Mirrorspace.Server.Auth;
@@ -65,6 +70,9 @@ public static class MirrorspaceApp
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = node.MaxRequestBodyBytes;
+
+            // Runs when an https:// address binds, after the node has opened its data directory and made its certificate.
+            kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = NodeTls.Load(node.DataDirectory));
         });
         if (!string.IsNullOrEmpty(node.HttpAddress))
         {
@@ -77,6 +85,16 @@ public static class MirrorspaceApp
         services.AddSingleton(sp => sp.GetRequiredService<TwinSpaceHost>().Keys);
         services.AddSingleton(sp => sp.GetRequiredService<TwinSpaceHost>().Rotation);
         services.AddMirrorspaceRuntime();
+        services.AddSingleton<IDeviceStore>(sp => new SqliteDeviceStore(new SqliteStoreOptions
+        {
+            DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath,
+        }));
+        services.AddMirrorspaceConnectivity();
+        services.AddOptions<MqttOptions>().PostConfigure<IOptions<NodeOptions>>((mqtt, nodeOptions) =>
+        {
+            mqtt.CertificatePath ??= Path.Combine(nodeOptions.Value.DataDirectory, NodeCertificates.CertificateFileName);
+            mqtt.KeyPath ??= Path.Combine(nodeOptions.Value.DataDirectory, NodeCertificates.KeyFileName);
+        });
         services.AddSingleton<IAuditStore>(sp => new SqliteAuditStore(new SqliteStoreOptions
         {
             DatabasePath = Path.Combine(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory, AuditFiles.DatabaseFileName),

@@ -33,6 +33,7 @@ public sealed class TwinSpaceHost(IOptions<NodeOptions> node, TimeProvider clock
         var options = node.Value;
         _lock = DataDirectory.TryLock(options.DataDirectory)
             ?? throw new InvalidOperationException($"{options.DataDirectory} is in use by another Mirrorspace process.");
+        NodeTls.EnsureCreated(options.DataDirectory, clock);
         _space = await SqliteEncryption.OpenAsync(
             new SqliteStoreOptions { DatabasePath = options.DatabasePath }, KeySource(options.DataDirectory), clock, cancellationToken);
     }

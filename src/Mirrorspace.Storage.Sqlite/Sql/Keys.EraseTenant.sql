@@ -6,6 +6,7 @@ DELETE FROM twin_events WHERE tenant_id = $tenant_id;
 DELETE FROM twins WHERE tenant_id = $tenant_id;
 DELETE FROM models WHERE tenant_id = $tenant_id;
 DELETE FROM api_keys WHERE tenant_id = $tenant_id;
+DELETE FROM devices WHERE tenant_id = $tenant_id;
 DELETE FROM subject_keys WHERE tenant_id = $tenant_id;
 DELETE FROM tenant_data_keys WHERE tenant_id = $tenant_id;
 DELETE FROM tenant_key_policies WHERE tenant_id = $tenant_id;

@@ -100,6 +100,9 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
         // Production, as deployed: error responses are the ones real callers get.
         builder.UseEnvironment("Production");
         builder.UseSetting("Mirrorspace:DataDirectory", DataDirectory);
+
+        // Every test node runs its MQTT broker, each on a free port.
+        builder.UseSetting("Mirrorspace:Mqtt:TlsAddress", "127.0.0.1:0");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

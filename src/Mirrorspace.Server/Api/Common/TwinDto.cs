@@ -15,7 +15,11 @@ public sealed record TwinDto(
     JsonObject Desired,
     JsonObject Delta,
     TwinMetadataDto Metadata,
+    ConvergenceDto Convergence,
     string? Subject = null);
+
+/// <summary>Whether the device has caught up with the desired state; see <see cref="Convergence"/>.</summary>
+public sealed record ConvergenceDto(ConvergenceStatus Status, DateTimeOffset? PendingSince, double? PendingSeconds, IReadOnlyList<string> Properties);
 
 public sealed record TwinMetadataDto(
     IReadOnlyDictionary<string, PropertyMetadata> Reported,

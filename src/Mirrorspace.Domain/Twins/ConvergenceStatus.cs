@@ -1,0 +1,8 @@
+namespace Mirrorspace.Domain.Twins;
+
+public enum ConvergenceStatus
+{
+    Converged,
+    Pending,
+    Diverged,
+}

@@ -1,0 +1,1 @@
+DELETE FROM devices WHERE tenant_id = $tenant_id AND device_id = $device_id;

@@ -1,0 +1,5 @@
+SELECT device_id, tenant_id, twin_id, secret_hash, certificate_thumbprint, enabled, credential_version, created_at, updated_at
+FROM devices
+WHERE tenant_id = $tenant_id AND device_id > $after
+ORDER BY device_id
+LIMIT $limit;
