@@ -26,5 +26,8 @@ public sealed class DeviceSession(string deviceId, string tenantId, string twinI
     /// <summary>True when the last message was throttled, so a run of throttled messages is audited once, not per message.</summary>
     public bool InThrottledRun { get; set; }
 
+    /// <summary>Set when the device subscribed to its desired topic; the current desired state follows its SUBACK.</summary>
+    public bool DesiredReplayPending { get; set; }
+
     public void Revoke() => _revoked = true;
 }

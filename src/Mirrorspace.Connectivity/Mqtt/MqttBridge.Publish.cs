@@ -22,6 +22,13 @@ public sealed partial class MqttBridge
     /// </summary>
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs args)
     {
+        // The node's own messages (desired state, commands) pass here too; a device's client id is its
+        // device id, checked at connect, so it can never carry the node's sender prefix.
+        if (args.ClientId.StartsWith(NodeSenderPrefix, StringComparison.Ordinal))
+        {
+            return;
+        }
+
         // Device messages are never routed on to other clients: the twin is their only destination.
         args.ProcessPublish = false;
         var session = SessionOf(args.SessionItems);

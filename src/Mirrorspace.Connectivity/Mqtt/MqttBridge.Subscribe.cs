@@ -1,4 +1,5 @@
 using Mirrorspace.Runtime.Audit;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -37,16 +38,37 @@ public sealed partial class MqttBridge
         await RecordAsync(AuditActions.MqttSubscribe, session?.TenantId, session?.DeviceId ?? args.ClientId, topic, reason, null).ConfigureAwait(false);
     }
 
-    /// <summary>Desired state is a retained state in spirit: a device that (re)subscribes gets the latest at once.</summary>
-    private async Task OnSubscribedAsync(ClientSubscribedTopicEventArgs args)
+    /// <summary>
+    /// Desired state is retained in spirit: a device that (re)subscribes gets the latest at once. The
+    /// broker adds the subscription only after this event, so the state is sent once the SUBACK goes out.
+    /// </summary>
+    private Task OnSubscribedAsync(ClientSubscribedTopicEventArgs args)
     {
-        if (SessionOf(args.SessionItems) is not { IsRevoked: false } session
-            || !MqttTopics.TryParse(args.TopicFilter.Topic, out _, out var channel)
-            || channel != MqttTopics.Desired)
+        if (SessionOf(args.SessionItems) is { IsRevoked: false } session
+            && MqttTopics.TryParse(args.TopicFilter.Topic, out _, out var channel)
+            && channel == MqttTopics.Desired)
         {
-            return;
+            session.DesiredReplayPending = true;
         }
 
+        return Task.CompletedTask;
+    }
+
+    private Task InterceptOutboundAsync(InterceptingPacketEventArgs args)
+    {
+        if (args.Packet is MqttSubAckPacket && SessionOf(args.SessionItems) is { DesiredReplayPending: true } session)
+        {
+            session.DesiredReplayPending = false;
+
+            // Not awaited: this runs in the connection's send loop, which must stay free to send.
+            _ = ReplayDesiredAsync(session);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ReplayDesiredAsync(DeviceSession session)
+    {
         try
         {
             await SendCurrentDesiredAsync(session).ConfigureAwait(false);

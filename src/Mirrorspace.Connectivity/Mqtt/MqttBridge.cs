@@ -50,6 +50,7 @@ public sealed partial class MqttBridge(
         server.ClientSubscribedTopicAsync += OnSubscribedAsync;
         server.InterceptingClientEnqueueAsync += InterceptEnqueueAsync;
         server.ApplicationMessageEnqueuedOrDroppedAsync += OnEnqueuedOrDroppedAsync;
+        server.InterceptingOutboundPacketAsync += InterceptOutboundAsync;
     }
 
     /// <summary>How many devices of the tenant are connected now.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,11 @@ namespace Mirrorspace.Connectivity.Mqtt;
 /// policy of its own — every decision is the <see cref="MqttBridge"/>'s. Start fails when a port cannot
 /// be bound, so a node never runs without the connections it was told to offer.
 /// </summary>
-public sealed partial class MqttBroker(MqttBridge bridge, DesiredStateFeed desiredFeed, IOptions<MqttOptions> options, ILogger<MqttBroker> logger)
+/// <remarks>
+/// The bridge is resolved at start, not construction: hosted services are all built before the first
+/// starts, and the bridge's dependencies need the store the node opens while starting.
+/// </remarks>
+public sealed partial class MqttBroker(IServiceProvider services, DesiredStateFeed desiredFeed, IOptions<MqttOptions> options, ILogger<MqttBroker> logger)
     : IHostedService, IAsyncDisposable
 {
     private MqttServer? _server;
@@ -61,6 +66,7 @@ public sealed partial class MqttBroker(MqttBridge bridge, DesiredStateFeed desir
         serverOptions.TlsEndpointOptions.RemoteCertificateValidationCallback = AcceptForDeviceLookup;
 
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var bridge = services.GetRequiredService<MqttBridge>();
         bridge.Attach(_server);
         desiredFeed.Subscribe(bridge.PublishDesiredAsync);
         await _server.StartAsync().ConfigureAwait(false);
