@@ -10,6 +10,7 @@ root.Subcommands.Add(SubjectCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
+root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(new Command("audit", "Inspect the tamper-evident audit log.") { AuditVerifyCommand.Create() });
 
 // The node's own host lifetime handles Ctrl-C and SIGTERM and shuts down gracefully (snapshots are

@@ -32,10 +32,9 @@ public sealed partial class SimulationRunner(IReadOnlyList<SimulatedDevice> devi
 
     /// <summary>
     /// Publishes until <paramref name="duration"/> has passed (null: until cancelled) and returns how
-    /// long the run took. <paramref name="report"/> is called every <paramref name="reportEvery"/>.
+    /// long the run took, calling <paramref name="progress"/> along the way.
     /// </summary>
-    public async Task<TimeSpan> RunAsync(
-        double ratePerSecond, TimeSpan? duration, TimeSpan reportEvery, Action<SimulationSnapshot, TimeSpan>? report, CancellationToken cancellationToken)
+    public async Task<TimeSpan> RunAsync(double ratePerSecond, TimeSpan? duration, CancellationToken cancellationToken, SimulationProgress? progress = null)
     {
         using var run = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (duration is { } limit)
@@ -46,9 +45,9 @@ public sealed partial class SimulationRunner(IReadOnlyList<SimulatedDevice> devi
         var started = clock.Now;
         LogStarted(logger, devices.Count, ratePerSecond);
         var loops = devices.Select(d => d.RunAsync(ratePerSecond, run.Token)).ToList();
-        if (report is not null)
+        if (progress is not null)
         {
-            loops.Add(ReportAsync(reportEvery, started, report, run.Token));
+            loops.Add(ReportAsync(progress, started, run.Token));
         }
 
         await Task.WhenAll(loops).ConfigureAwait(false);
@@ -58,14 +57,14 @@ public sealed partial class SimulationRunner(IReadOnlyList<SimulatedDevice> devi
     /// <summary>Disconnects every device cleanly.</summary>
     public Task DisconnectAsync() => Task.WhenAll(devices.Select(d => d.DisconnectAsync()));
 
-    private async Task ReportAsync(TimeSpan every, TimeSpan started, Action<SimulationSnapshot, TimeSpan> report, CancellationToken cancellationToken)
+    private async Task ReportAsync(SimulationProgress progress, TimeSpan started, CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(every, clock.Provider);
+        using var timer = new PeriodicTimer(progress.Every, clock.Provider);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                report(counters.Snapshot(), clock.Now - started);
+                progress.Report(counters.Snapshot(), clock.Now - started);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Mirrorspace.Cli.Demo;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Hosting;
@@ -9,8 +10,8 @@ using Mirrorspace.Storage;
 namespace Mirrorspace.Cli.Commands;
 
 /// <summary>
-/// <c>mirrorspace demo</c>: one node with the City Water demo tenant, its pumps and reservoir
-/// feeding live readings, and a fresh admin key printed for the tour.
+/// <c>mirrorspace demo</c>: one node with the City Water demo tenant, its station, pumps and reservoir
+/// played by simulated devices over MQTT, and a fresh admin key printed for the tour.
 /// </summary>
 internal static class DemoCommand
 {
@@ -53,10 +54,16 @@ internal static class DemoCommand
             await new DemoSeeder(store, services.GetRequiredService<IGrainFactory>(), clock).SeedAsync(script, samples, cancellationToken);
             var key = await provisioning.IssueApiKeyAsync(script.Tenant.Id, TenantRole.Admin, DemoKeyLifetime, "demo admin key", cancellationToken);
             var url = NodeRunner.BaseUrl(app);
-            Announce(url, script.Tenant.Id, key, path, json);
+            var mqtt = NodeRunner.MqttUrl(app);
 
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping, cancellationToken);
-            var feed = new DemoFeed(services.GetRequiredService<IGrainFactory>(), script.Tenant.Id, clock).RunAsync(stopping.Token);
+            using var devices = mqtt is null
+                ? null
+                : await new DemoDevices(path, samples).StartAsync(
+                    url, key, mqtt, [.. script.Twins.Select(t => t.Id)], services.GetRequiredService<ILoggerFactory>(), clock, stopping.Token);
+            Announce(url, script.Tenant.Id, key, path, mqtt, devices?.DeviceCount ?? 0, json);
+
+            var feed = devices?.Runner.RunAsync(DemoDevices.ReadingsPerSecond, duration: null, stopping.Token) ?? Task.FromResult(TimeSpan.Zero);
             await app.WaitForShutdownAsync(cancellationToken);
             await feed;
         }
@@ -64,14 +71,18 @@ internal static class DemoCommand
         return ExitCodes.Success;
     }
 
-    private static void Announce(string url, string tenant, string key, string path, bool json)
+    private static void Announce(string url, string tenant, string key, string path, string? mqtt, int devices, bool json)
     {
         if (json)
         {
-            ConsoleOutput.Json(new { url, tenant, apiKey = key, dataDirectory = path });
+            ConsoleOutput.Json(new { url, tenant, apiKey = key, dataDirectory = path, mqtt, simulatedDevices = devices });
             return;
         }
 
+        var devicesLine = devices > 0 ? $"{devices} simulated devices report over {mqtt}; set a desired speed and watch them follow"
+            : mqtt is null ? "none (MQTT is off)"
+            : "none (they could not start; see the error above)";
+        const string speedPatch = """'{"speed": 1800}'""";
         Console.WriteLine($"""
             Mirrorspace demo is running (Ctrl-C to stop).
               API:            {url}/api/v1
@@ -79,11 +90,13 @@ internal static class DemoCommand
               Tenant:         {tenant}
               Admin API key:  {key}   (valid 24 h, shown once)
               Data directory: {path}
+              Devices:        {devicesLine}
 
             Try:
               export KEY={key}
               curl -s -H "Authorization: Bearer $KEY" {url}/api/v1/twins/pump-2
               curl -s -H "Authorization: Bearer $KEY" "{url}/api/v1/twins/station-north/graph?depth=2"
+              curl -s -H "Authorization: Bearer $KEY" -X PATCH -H 'Content-Type: application/merge-patch+json' -d {speedPatch} {url}/api/v1/twins/pump-1/desired
             """);
     }
 }

@@ -46,7 +46,9 @@ internal sealed class NodeClient : IDisposable
     }
 
     /// <summary>Sends a request; a non-success answer becomes one error line built from its problem details.</summary>
-    public async Task<(JsonNode? Body, int ExitCode)> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <param name="quiet">Prints nothing on failure, for clean-up calls whose failure changes nothing.</param>
+    public async Task<(JsonNode? Body, int ExitCode)> SendAsync(
+        HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken, bool quiet = false)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
@@ -61,7 +63,7 @@ internal sealed class NodeClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            return (null, ConsoleOutput.Error(ExitCodes.Failure, $"cannot reach the node at {_http.BaseAddress}: {ex.Message}"));
+            return (null, quiet ? ExitCodes.Failure : ConsoleOutput.Error(ExitCodes.Failure, $"cannot reach the node at {_http.BaseAddress}: {ex.Message}"));
         }
 
         using (response)
@@ -71,6 +73,11 @@ internal sealed class NodeClient : IDisposable
             if (response.IsSuccessStatusCode)
             {
                 return (json, ExitCodes.Success);
+            }
+
+            if (quiet)
+            {
+                return (null, ExitCodes.Refused);
             }
 
             var detail = json?["errors"] is JsonArray { Count: > 0 } errors
