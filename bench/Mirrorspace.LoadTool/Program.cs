@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Mirrorspace.Domain.Models;
+using Mirrorspace.LoadTool;
+using Mirrorspace.LoadTool.Targets;
+
+// The MQTT load tool: the same simulated devices against a Mirrorspace node and against bare
+// mosquitto, each broker in its own process, QoS 1 over loopback TLS. See docs/benchmarks.md.
+var target = new Option<string>("--target") { Description = "mirrorspace, mosquitto or both.", DefaultValueFactory = _ => "both" };
+var devices = new Option<int>("--devices") { Description = "Devices (connections), each with one reading in flight.", DefaultValueFactory = _ => 100 };
+var warmUp = new Option<int>("--warmup") { Description = "Seconds of load before each measurement.", DefaultValueFactory = _ => 5 };
+var measure = new Option<int>("--measure") { Description = "Seconds measured per phase.", DefaultValueFactory = _ => 20 };
+var rate = new Option<double>("--rate") { Description = "Offer this many readings/s in total instead of flat out and then half of it.", DefaultValueFactory = _ => 0 };
+var json = new Option<bool>("--json") { Description = "Also print every result as a JSON line." };
+var nodeEnvironment = new Option<string[]>("--node-env") { Description = "NAME=VALUE set for the Mirrorspace node only (repeatable), e.g. DOTNET_gcServer=0." };
+var root = new RootCommand("Drives N MQTT devices over loopback TLS against Mirrorspace and mosquitto.") { target, devices, warmUp, measure, rate, json, nodeEnvironment };
+root.SetAction(async (result, cancellationToken) =>
+{
+    var modelPath = Path.Combine(AppContext.BaseDirectory, "bench-pump.json");
+    var modelJson = await File.ReadAllTextAsync(modelPath, cancellationToken);
+    var parsed = ModelDocumentParser.ParseJson(modelJson);
+    if (!parsed.IsValid)
+    {
+        Console.Error.WriteLine($"error: {modelPath}: {string.Join("; ", parsed.Errors)}");
+        return 1;
+    }
+
+    // mosquitto first: the baseline is measured on a machine the node has not warmed (or loaded) yet.
+    string[] names = result.GetValue(target) is "both" ? ["mosquitto", "mirrorspace"] : [result.GetValue(target)!];
+    var results = new List<PhaseResult>();
+    Console.WriteLine($"# {Environment.ProcessorCount} cores, load average {MachineLoad.Now()} at start");
+    foreach (var name in names)
+    {
+        var count = result.GetValue(devices);
+        await using var running = name switch
+        {
+            "mirrorspace" => await MirrorspaceTarget.StartAsync(count, modelJson, parsed.Model.Id, Assignments(result.GetValue(nodeEnvironment)), cancellationToken),
+            "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
+            _ => throw new ArgumentException($"unknown target '{name}'"),
+        };
+        Console.WriteLine($"# {running.Description}");
+        if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
+        {
+            Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
+        }
+
+        using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
+        await run.ConnectAsync(cancellationToken);
+        var offered = result.GetValue(rate);
+        var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);
+        Report(first, result.GetValue(json));
+        results.Add(first);
+        if (offered <= 0)
+        {
+            var half = await run.RunPhaseAsync("half load", Math.Floor(first.AcknowledgedPerSecond / 2), cancellationToken);
+            Report(half, result.GetValue(json));
+            results.Add(half);
+        }
+
+        await run.DisconnectAsync();
+    }
+
+    var mirrorspace = results.Find(r => r is { Target: "mirrorspace", Phase: "flat out" });
+    var mosquitto = results.Find(r => r is { Target: "mosquitto", Phase: "flat out" });
+    if (mirrorspace is not null && mosquitto is not null)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"# mirrorspace / mosquitto acknowledged throughput: {mirrorspace.AcknowledgedPerSecond / mosquitto.AcknowledgedPerSecond:P0}"));
+    }
+
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+static Dictionary<string, string> Assignments(string[]? assignments) =>
+    (assignments ?? []).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
+
+static void Report(PhaseResult r, bool json)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{r.Target,-12} {r.Phase,-10} devices {r.Devices}  offered {(r.OfferedPerSecond > 0 ? r.OfferedPerSecond.ToString("0", CultureInfo.InvariantCulture) + "/s" : "flat out")}  acknowledged {r.AcknowledgedPerSecond:0}/s ({r.Acknowledged} in {r.Seconds} s)  refused {r.Refused} throttled {r.Throttled} lost {r.Lost}  latency ms p50 {r.LatencyMs.P50} p90 {r.LatencyMs.P90} p99 {r.LatencyMs.P99} max {r.LatencyMs.Max}  CPU µs/msg broker {r.BrokerCpuPerMessageMicros} loader {r.LoaderCpuPerMessageMicros}  load {r.LoadAverageBefore} -> {r.LoadAverageAfter}"));
+    if (json)
+    {
+        Console.WriteLine(JsonSerializer.Serialize(r, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+    }
+}
