@@ -71,10 +71,18 @@ internal static class SimulateCommand
         using var stop = new StopSignal(cancellationToken);
         using var logging = CliLogging.Create();
         var setup = new SimulationSetup(node, Path.Combine(AppContext.BaseDirectory, "samples"));
-        var (twins, exitCode) = await setup.PrepareAsync(request.TwinIds, request.Model, stop.Token);
-        if (exitCode != ExitCodes.Success)
+        IReadOnlyList<SimulatedTwin> twins;
+        try
         {
-            return exitCode;
+            (twins, var exitCode) = await setup.PrepareAsync(request.TwinIds, request.Model, stop.Token);
+            if (exitCode != ExitCodes.Success)
+            {
+                return exitCode;
+            }
+        }
+        catch (OperationCanceledException) when (stop.Token.IsCancellationRequested)
+        {
+            return ConsoleOutput.Error(ExitCodes.Failure, "stopped before the devices were ready");
         }
 
         try

@@ -27,6 +27,21 @@ internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
         }
 
         var twins = new List<SimulatedTwin>();
+        try
+        {
+            return await PrepareTwinsAsync(twinIds, createWithModel, twins, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped half way: the devices registered so far would be orphans.
+            await ReleaseAsync(twins, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<(IReadOnlyList<SimulatedTwin> Twins, int ExitCode)> PrepareTwinsAsync(
+        IReadOnlyList<string> twinIds, string? createWithModel, List<SimulatedTwin> twins, CancellationToken cancellationToken)
+    {
         foreach (var twinId in twinIds)
         {
             var (twin, exitCode) = createWithModel is null
