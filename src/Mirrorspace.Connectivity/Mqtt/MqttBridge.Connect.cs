@@ -40,8 +40,7 @@ public sealed partial class MqttBridge
             }
 
             var session = new DeviceSession(
-                device.DeviceId, device.TenantId, device.TwinId, args.ProtocolVersion,
-                new TokenBucket(model.Sync.MaxMessagesPerSecond, Options.BurstSeconds, clock));
+                device.DeviceId, device.TenantId, device.TwinId, args.ProtocolVersion, AllowanceOf(device.DeviceId, model.Sync.MaxMessagesPerSecond));
             _connected[device.DeviceId] = session;
             args.SessionItems[SessionKey] = session;
             args.ReasonCode = MqttConnectReasonCode.Success;
