@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using MQTTnet;
-using MQTTnet.Protocol;
 
 namespace Mirrorspace.Cli.Tests.Mqtt;
 
@@ -33,20 +30,17 @@ public sealed class MqttCrashTests
         {
             var started = await node.ReadJsonLineAsync();
             using var http = NodeApi.Client(started, key);
-            var mqtt = new Uri(started["mqtt"]!.GetValue<string>());
             await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/models/counter", CounterModel);
-            var credentials = new List<(int Twin, string DeviceId, string Secret)>();
+            var devices = new List<MqttDevice>();
             for (var twin = 0; twin < Devices; twin++)
             {
                 await NodeApi.SendAsync(http, HttpMethod.Put, $"/api/v1/twins/counter-{twin}", """{"model":"counter"}""");
-                var device = await NodeApi.PostJsonAsync(http, "/api/v1/devices", $$"""{"twinId":"counter-{{twin}}"}""");
-                credentials.Add((twin, device["device"]!["deviceId"]!.GetValue<string>(), device["secret"]!.GetValue<string>()));
+                devices.Add(await MqttDevice.RegisterAndConnectAsync(http, started, dir.Data, $"counter-{twin}", TestContext.Current.CancellationToken));
                 acknowledged[twin] = [];
             }
 
             using var stop = new CancellationTokenSource();
-            var ca = X509CertificateLoader.LoadCertificateFromFile(Path.Combine(dir.Data, "ca.pem"));
-            var streams = credentials.Select(c => StreamAsync(mqtt, ca, c.DeviceId, c.Secret, $"counter-{c.Twin}", acknowledged[c.Twin], stop.Token)).ToList();
+            var streams = devices.Select((device, twin) => StreamAsync(device, acknowledged[twin], stop.Token)).ToList();
 
             // Let every device get readings acknowledged, then pull the plug while they are still sending.
             var waited = System.Diagnostics.Stopwatch.StartNew();
@@ -74,27 +68,16 @@ public sealed class MqttCrashTests
     }
 
     /// <summary>Publishes 1, 2, 3… with QoS 1, one in flight at a time, recording each count once its PUBACK says success.</summary>
-    private static async Task StreamAsync(Uri broker, X509Certificate2 ca, string deviceId, string secret, string twinId, ConcurrentBag<long> acknowledged, CancellationToken cancellationToken)
+    private static async Task StreamAsync(MqttDevice device, ConcurrentBag<long> acknowledged, CancellationToken cancellationToken)
     {
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId(deviceId)
-            .WithCredentials(deviceId, secret)
-            .WithTlsOptions(tls => tls.UseTls().WithTrustChain([ca]).WithTargetHost("localhost"))
-            .Build();
-        await client.ConnectAsync(options, cancellationToken);
-        for (long count = 1; !cancellationToken.IsCancellationRequested; count++)
+        using (device)
         {
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic($"mirrorspace/v1/twins/{twinId}/reported")
-                .WithPayload($$"""{"count":{{count}}}""")
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            var result = await client.PublishAsync(message, cancellationToken);
-            if (result.IsSuccess)
+            for (long count = 1; !cancellationToken.IsCancellationRequested; count++)
             {
-                acknowledged.Add(count);
+                if (await device.ReportAsync($$"""{"count":{{count}}}""", cancellationToken))
+                {
+                    acknowledged.Add(count);
+                }
             }
         }
     }
