@@ -13,4 +13,7 @@ public enum IntegritySignal
 
     /// <summary>The same value over and over where the sensor used to show noise.</summary>
     Stuck,
+
+    /// <summary>Properties that contradict a relation the model declares, e.g. power ≈ k · speed³.</summary>
+    Inconsistent,
 }
