@@ -20,4 +20,10 @@ public static class AuditActions
 
     /// <summary>A whole tenant was crypto-shredded.</summary>
     public const string TenantErase = "tenant.erase";
+
+    /// <summary>An SFTP connector ran (scheduled or on request); the reason holds the counts and the refused rows' file:line.</summary>
+    public const string ConnectorRun = "connector.run";
+
+    /// <summary>An SFTP server offered a host key that is not the connector's pinned one; the connection was refused before authentication.</summary>
+    public const string ConnectorHostKeyRefused = "connector.host-key-refused";
 }
