@@ -1,5 +1,6 @@
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Audit;
+using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
@@ -31,6 +32,7 @@ internal static class ApiPipeline
         api.MapHistoryEndpoints();
         api.MapRelationshipEndpoints();
         api.MapAuditEndpoints();
+        api.MapConnectorEndpoints();
         return app;
     }
 
