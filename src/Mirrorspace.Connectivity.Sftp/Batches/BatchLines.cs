@@ -5,13 +5,14 @@ namespace Mirrorspace.Connectivity.Sftp.Batches;
 /// <summary>Splits a file into numbered lines (LF or CRLF), each decoded as strict UTF-8 on its own, so one bad byte spoils one line only.</summary>
 internal static class BatchLines
 {
+    private static readonly byte[] Utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Every line with its number; <c>Text</c> is null for a line that is not valid UTF-8. A final line break ends the last line, it does not start an empty one.</summary>
     public static IEnumerable<(int Number, string? Text)> Read(ReadOnlyMemory<byte> content)
     {
         var rest = content;
-        if (rest.Span.StartsWith("\xEF\xBB\xBF"u8))
+        if (rest.Span.StartsWith(Utf8ByteOrderMark))
         {
             rest = rest[3..];
         }
