@@ -45,10 +45,10 @@ public sealed class SqliteKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewDatabase_IsAtSchemaVersionTwo()
+    public async Task OpenAsync_NewDatabase_IsAtSchemaVersionThree()
     {
         await using var space = await Spaces.OpenAsync(_directory, Spaces.NewKey());
 
-        Assert.Equal(2L, await _directory.ScalarAsync<long>("PRAGMA user_version"));
+        Assert.Equal(3L, await _directory.ScalarAsync<long>("PRAGMA user_version"));
     }
 }
