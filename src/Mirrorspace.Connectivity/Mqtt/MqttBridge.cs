@@ -53,6 +53,7 @@ public sealed partial class MqttBridge(
         server.ClientSubscribedTopicAsync += OnSubscribedAsync;
         server.InterceptingClientEnqueueAsync += InterceptEnqueueAsync;
         server.ApplicationMessageEnqueuedOrDroppedAsync += OnEnqueuedOrDroppedAsync;
+        server.QueuedApplicationMessageOverwrittenAsync += OnQueueOverflowAsync;
         server.InterceptingOutboundPacketAsync += InterceptOutboundAsync;
     }
 
