@@ -15,7 +15,7 @@ fail() {
 command -v dotnet >/dev/null 2>&1 || fail "The .NET 10 SDK is required (dotnet not found on PATH)."
 
 # Debian packages the tests drive as real third-party peers, installed when missing.
-required_packages=()
+required_packages=(openssh-server mosquitto-clients)
 missing=()
 for package in "${required_packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

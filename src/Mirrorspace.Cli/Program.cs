@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Mirrorspace.Cli.Commands;
+using Mirrorspace.Cli.Commands.Connectors;
 
 var root = new RootCommand("Mirrorspace: a secure, multi-tenant digital twin platform.");
 root.Subcommands.Add(InitCommand.Create());
@@ -10,6 +11,7 @@ root.Subcommands.Add(SubjectCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
+root.Subcommands.Add(ConnectorCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(new Command("audit", "Inspect the tamper-evident audit log.") { AuditVerifyCommand.Create() });
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Mirrorspace.Storage.Sqlite.Devices;
+using Mirrorspace.Storage.Sqlite.Connectors;
 using Mirrorspace.Storage.Sqlite.Keys;
 
 namespace Mirrorspace.Storage.Sqlite;
@@ -7,9 +8,10 @@ namespace Mirrorspace.Storage.Sqlite;
 /// <summary>Brings the schema up to date, tracking its version in PRAGMA user_version.</summary>
 internal static class SchemaMigrator
 {
-    // Script i upgrades version i to i + 1 and sets user_version itself, inside the same
-    // transaction, so a crash mid-migration leaves the old version and the script simply reruns.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema];
+    // Script i upgrades version i to i + 1 and user_version is set to i + 1 inside the same
+    // transaction (by the script, or after it here), so a crash mid-migration leaves the old version
+    // and the script simply reruns.
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema];
 
     public static int LatestVersion => Migrations.Length;
 
@@ -33,8 +35,17 @@ internal static class SchemaMigrator
             }
 
             SqliteQuery.Execute(connection, Migrations[version]);
+            SetVersion(connection, version + 1);
             transaction.Commit();
         }
+    }
+
+    private static void SetVersion(SqliteConnection connection, long version)
+    {
+        using var command = connection.CreateCommand();
+        // A pragma takes no parameters; the value is a number this class computed.
+        command.CommandText = "PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
+        command.ExecuteNonQuery();
     }
 
     private static long CurrentVersion(SqliteConnection connection)

@@ -29,9 +29,18 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    public static CliProcess Start(params string[] args)
+    public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts the command with extra environment variables (e.g. an API key, which never goes on the command line).</summary>
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         info.ArgumentList.Add(CliPath);
         foreach (var arg in args)
         {
@@ -67,9 +76,13 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command to completion.</summary>
-    public static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, List<string> Output, string Error)> RunAsync(params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs a command to completion with extra environment variables.</summary>
+    public static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        await using var cli = Start(args);
+        await using var cli = Start(environment, args);
         var output = new List<string>();
         await foreach (var line in cli._stdout.Reader.ReadAllAsync().WithCancellation(Timeout(60)))
         {

@@ -16,12 +16,31 @@ internal static class NodeApi
     }
 
     /// <summary>Waits for a started node's JSON line and returns a client for its address with the key.</summary>
-    public static async Task<HttpClient> ConnectAsync(CliProcess node, string key)
+    public static async Task<HttpClient> ConnectAsync(CliProcess node, string key) => Client(await node.ReadJsonLineAsync(), key);
+
+    /// <summary>A client for the address in a started node's JSON line, with the key.</summary>
+    public static HttpClient Client(JsonObject started, string key)
     {
-        var started = await node.ReadJsonLineAsync();
         var http = new HttpClient { BaseAddress = new Uri(started["url"]!.GetValue<string>()) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return http;
+    }
+
+    public static async Task<JsonObject> GetJsonAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    public static async Task<JsonObject> PostJsonAsync(HttpClient http, string path, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
     }
 
     /// <summary>Sends a body and asserts success; PATCH bodies go as JSON merge patches.</summary>

@@ -43,7 +43,7 @@ public sealed class SqliteTwinSpaceStoreTests : IDisposable
         await store.InitializeAsync(Ct);
 
         Assert.Equal("wal", await PragmaAsync("journal_mode"));
-        Assert.Equal(3L, await PragmaAsync("user_version"));
+        Assert.Equal(4L, await PragmaAsync("user_version"));
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
         }
 
         await bridge.DisconnectAsync(deviceId, "device deleted").ConfigureAwait(false);
+        bridge.Forget(deviceId);
         activity.Forget(deviceId);
         return true;
     }

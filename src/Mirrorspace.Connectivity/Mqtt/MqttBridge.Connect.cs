@@ -15,10 +15,10 @@ public sealed partial class MqttBridge
     {
         try
         {
-            var (device, refusal, reason) = await AuthenticateAsync(args).ConfigureAwait(false);
+            var (device, refusal, reason, knownTenantId) = await AuthenticateAsync(args).ConfigureAwait(false);
             if (device is null)
             {
-                await RefuseConnectionAsync(args, refusal, reason, args.UserName).ConfigureAwait(false);
+                await RefuseConnectionAsync(args, refusal, reason, args.UserName, knownTenantId).ConfigureAwait(false);
                 return;
             }
 
@@ -40,8 +40,7 @@ public sealed partial class MqttBridge
             }
 
             var session = new DeviceSession(
-                device.DeviceId, device.TenantId, device.TwinId, args.ProtocolVersion,
-                new TokenBucket(model.Sync.MaxMessagesPerSecond, Options.BurstSeconds, clock));
+                device.DeviceId, device.TenantId, device.TwinId, args.ProtocolVersion, AllowanceOf(device.DeviceId, model.Sync.MaxMessagesPerSecond));
             _connected[device.DeviceId] = session;
             args.SessionItems[SessionKey] = session;
             args.ReasonCode = MqttConnectReasonCode.Success;
@@ -53,8 +52,11 @@ public sealed partial class MqttBridge
         }
     }
 
-    /// <summary>A client certificate registered to a device wins; otherwise user name and secret. The client id must be the device id.</summary>
-    private async Task<(DeviceRecord? Device, MqttConnectReasonCode Refusal, string Reason)> AuthenticateAsync(ValidatingConnectionEventArgs args)
+    /// <summary>
+    /// A client certificate registered to a device wins; otherwise user name and secret. The client id must be the device id.
+    /// A refusal names the tenant of the device the credential claims, when there is one, so that tenant's audit log shows it.
+    /// </summary>
+    private async Task<(DeviceRecord? Device, MqttConnectReasonCode Refusal, string Reason, string? KnownTenantId)> AuthenticateAsync(ValidatingConnectionEventArgs args)
     {
         DeviceRecord? device;
         if (args.ClientCertificate is { } certificate)
@@ -62,19 +64,19 @@ public sealed partial class MqttBridge
             device = await devices.FindByThumbprintAsync(DeviceCredentials.Thumbprint(certificate.RawData), args.CancellationToken).ConfigureAwait(false);
             if (device is null)
             {
-                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "unknown client certificate");
+                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "unknown client certificate", null);
             }
 
             if (!string.IsNullOrEmpty(args.UserName) && args.UserName != device.DeviceId)
             {
-                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "user name is not the certificate's device");
+                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "user name is not the certificate's device", device.TenantId);
             }
         }
         else
         {
             if (!DeviceCredentials.IsDeviceId(args.UserName) || string.IsNullOrEmpty(args.Password))
             {
-                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "no device credential");
+                return (null, MqttConnectReasonCode.BadUserNameOrPassword, "no device credential", null);
             }
 
             device = await devices.FindAsync(args.UserName, args.CancellationToken).ConfigureAwait(false);
@@ -83,16 +85,18 @@ public sealed partial class MqttBridge
                 || claimed != device.DeviceId
                 || !DeviceCredentials.Verify(args.Password, device.SecretHash))
             {
-                return (null, MqttConnectReasonCode.BadUserNameOrPassword, device is null ? "unknown device" : "wrong secret");
+                return (null, MqttConnectReasonCode.BadUserNameOrPassword, device is null ? "unknown device" : "wrong secret", device?.TenantId);
             }
         }
 
         if (args.ClientId != device.DeviceId)
         {
-            return (null, MqttConnectReasonCode.ClientIdentifierNotValid, $"client id '{args.ClientId}' is not the device id");
+            return (null, MqttConnectReasonCode.ClientIdentifierNotValid, $"client id '{args.ClientId}' is not the device id", device.TenantId);
         }
 
-        return device.Enabled ? (device, MqttConnectReasonCode.Success, string.Empty) : (null, MqttConnectReasonCode.NotAuthorized, "device disabled");
+        return device.Enabled
+            ? (device, MqttConnectReasonCode.Success, string.Empty, device.TenantId)
+            : (null, MqttConnectReasonCode.NotAuthorized, "device disabled", device.TenantId);
     }
 
     private async Task RefuseConnectionAsync(ValidatingConnectionEventArgs args, MqttConnectReasonCode code, string reason, string? principal, string? tenantId = null)

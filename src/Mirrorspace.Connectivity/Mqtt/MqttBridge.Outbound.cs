@@ -6,6 +6,7 @@ using Mirrorspace.Domain;
 using Mirrorspace.Runtime.Connections;
 using Mirrorspace.Runtime.Twins;
 using MQTTnet;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -94,6 +95,17 @@ public sealed partial class MqttBridge
             LogDropped(logger, args.ReceiverClientId, args.ApplicationMessage.Topic, Options.MaxPendingMessagesPerClient);
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The broker drops the oldest queued message when a client's queue is full (DropOldestQueuedMessage):
+    /// that drop is reported here, not as a dropped enqueue, so it is counted here.
+    /// </summary>
+    private Task OnQueueOverflowAsync(QueueMessageOverwrittenEventArgs args)
+    {
+        activity.Dropped(args.ReceiverClientId);
+        LogDropped(logger, args.ReceiverClientId, (args.Packet as MqttPublishPacket)?.Topic ?? "?", Options.MaxPendingMessagesPerClient);
         return Task.CompletedTask;
     }
 

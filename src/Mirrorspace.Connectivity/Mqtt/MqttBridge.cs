@@ -37,6 +37,9 @@ public sealed partial class MqttBridge(
     // Client id (= device id) to its live session. The broker's own session items can outlive a
     // connection (session takeover reuses them), so this map is the authority.
     private readonly ConcurrentDictionary<string, DeviceSession> _connected = new(StringComparer.Ordinal);
+
+    // Per device, not per connection: a device that reconnects must not come back with a fresh burst.
+    private readonly ConcurrentDictionary<string, TokenBucket> _allowances = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     internal void Attach(MqttServer server)
@@ -50,6 +53,7 @@ public sealed partial class MqttBridge(
         server.ClientSubscribedTopicAsync += OnSubscribedAsync;
         server.InterceptingClientEnqueueAsync += InterceptEnqueueAsync;
         server.ApplicationMessageEnqueuedOrDroppedAsync += OnEnqueuedOrDroppedAsync;
+        server.QueuedApplicationMessageOverwrittenAsync += OnQueueOverflowAsync;
         server.InterceptingOutboundPacketAsync += InterceptOutboundAsync;
     }
 
@@ -80,6 +84,16 @@ public sealed partial class MqttBridge(
             }
         }
     }
+
+    /// <summary>Forgets a deleted device's allowance.</summary>
+    public void Forget(string deviceId) => _allowances.TryRemove(deviceId, out _);
+
+    /// <summary>The device's allowance at its model's contract rate; a new one only when the rate changed.</summary>
+    private TokenBucket AllowanceOf(string deviceId, double ratePerSecond) =>
+        _allowances.AddOrUpdate(
+            deviceId,
+            _ => new TokenBucket(ratePerSecond, Options.BurstSeconds, clock),
+            (_, existing) => existing.RatePerSecond.Equals(ratePerSecond) ? existing : new TokenBucket(ratePerSecond, Options.BurstSeconds, clock));
 
     private static DeviceSession? SessionOf(System.Collections.IDictionary items) =>
         items.Contains(SessionKey) ? items[SessionKey] as DeviceSession : null;

@@ -35,4 +35,10 @@ public static class AuditActions
 
     /// <summary>A reading from a device the twin refused (not JSON, unknown property, out of bounds).</summary>
     public const string MqttReading = "mqtt.reading-refused";
+
+    /// <summary>An SFTP connector ran (scheduled or on request); the reason holds the counts and the refused rows' file:line.</summary>
+    public const string ConnectorRun = "connector.run";
+
+    /// <summary>An SFTP server offered a host key that is not the connector's pinned one; the connection was refused before authentication.</summary>
+    public const string ConnectorHostKeyRefused = "connector.host-key-refused";
 }

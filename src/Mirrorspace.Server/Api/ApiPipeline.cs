@@ -1,6 +1,7 @@
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
+using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
@@ -34,6 +35,7 @@ internal static class ApiPipeline
         api.MapAuditEndpoints();
         api.MapDeviceEndpoints();
         api.MapCommandEndpoints();
+        api.MapConnectorEndpoints();
         return app;
     }
 

@@ -82,7 +82,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             new AuditRecord
             {
                 TenantId = Context.User.FindFirstValue(MirrorspaceClaims.Tenant),
-                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? "unknown",
+                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? Context.User.FindFirstValue(MirrorspaceClaims.Device) ?? "unknown",
                 Action = AuditActions.AuthForbidden,
                 Resource = $"{Request.Method} {Request.Path.Value}",
                 Outcome = AuditOutcome.Denied,

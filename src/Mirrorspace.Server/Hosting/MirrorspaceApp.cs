@@ -100,6 +100,7 @@ public static class MirrorspaceApp
             DatabasePath = Path.Combine(sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory, AuditFiles.DatabaseFileName),
         }));
         services.AddMirrorspaceAudit(sp => sp.GetRequiredService<IOptions<NodeOptions>>().Value.DataDirectory);
+        services.AddMirrorspaceConnectors();
 
         builder.UseOrleans(silo =>
         {

@@ -14,5 +14,3 @@ CREATE TABLE devices (
 ) STRICT;
 
 CREATE INDEX devices_by_tenant ON devices (tenant_id, device_id);
-
-PRAGMA user_version = 3;

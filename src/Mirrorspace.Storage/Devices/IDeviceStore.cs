@@ -19,7 +19,7 @@ public interface IDeviceStore
     /// <summary>The tenant's devices ordered by id.</summary>
     Task<Page<DeviceRecord>> ListAsync(string tenantId, PageRequest page, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the credential and the enabled flag; false when the device is not the tenant's.</summary>
+    /// <summary>Replaces the credential and the enabled flag; false when the device is not the tenant's or its new certificate thumbprint is another device's.</summary>
     Task<bool> UpdateAsync(DeviceRecord device, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string tenantId, string deviceId, CancellationToken cancellationToken);

@@ -7,14 +7,15 @@ namespace Mirrorspace.Cli.Tests.Commands;
 public sealed class EncryptionAtRestTests
 {
     [Fact]
-    public async Task Serve_CanariesWrittenThroughTheApi_NoneFoundOnDisk()
+    public async Task Serve_CanariesWrittenThroughTheApiAndMqtt_NoneFoundOnDisk()
     {
         using var dir = new TempDirectory();
         var key = await NodeApi.InitAsync(dir);
-        var canaries = Enumerable.Range(0, 4).Select(i => $"CANARY{i}{Guid.NewGuid():N}").ToArray();
+        var canaries = Enumerable.Range(0, 5).Select(i => $"CANARY{i}{Guid.NewGuid():N}").ToArray();
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
-            using var http = await NodeApi.ConnectAsync(node, key);
+            var started = await node.ReadJsonLineAsync();
+            using var http = NodeApi.Client(started, key);
             var model = $$"""
                 {"id":"canary-model","version":1,"displayName":"{{canaries[0]}}",
                  "properties":[{"name":"note","type":"string","writable":true},{"name":"owner","type":"string","classification":"personal"}]}
@@ -23,6 +24,11 @@ public sealed class EncryptionAtRestTests
             await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/twins/canary-twin", """{"model":"canary-model"}""");
             await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/reported", $$"""{"note":"{{canaries[1]}}","owner":"{{canaries[2]}}"}""");
             await NodeApi.SendAsync(http, HttpMethod.Patch, "/api/v1/twins/canary-twin/desired", $$"""{"note":"{{canaries[3]}}"}""");
+            using (var device = await Mqtt.MqttDevice.RegisterAndConnectAsync(http, started, dir.Data, "canary-twin", TestContext.Current.CancellationToken))
+            {
+                Assert.True(await device.ReportAsync($$"""{"note":"{{canaries[4]}}"}""", TestContext.Current.CancellationToken));
+            }
+
             await node.SignalAndWaitAsync("TERM");
         }
 

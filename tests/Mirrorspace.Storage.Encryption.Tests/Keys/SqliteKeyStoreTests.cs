@@ -45,10 +45,10 @@ public sealed class SqliteKeyStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task OpenAsync_NewDatabase_IsAtSchemaVersionThree()
+    public async Task OpenAsync_NewDatabase_IsAtTheLatestSchemaVersion()
     {
         await using var space = await Spaces.OpenAsync(_directory, Spaces.NewKey());
 
-        Assert.Equal(3L, await _directory.ScalarAsync<long>("PRAGMA user_version"));
+        Assert.Equal(4L, await _directory.ScalarAsync<long>("PRAGMA user_version"));
     }
 }

@@ -18,8 +18,12 @@ public sealed record TwinDto(
     ConvergenceDto Convergence,
     string? Subject = null);
 
-/// <summary>Whether the device has caught up with the desired state; see <see cref="Convergence"/>.</summary>
-public sealed record ConvergenceDto(ConvergenceStatus Status, DateTimeOffset? PendingSince, double? PendingSeconds, IReadOnlyList<string> Properties);
+/// <summary>
+/// Whether the device has caught up with the desired state; see <see cref="Convergence"/>. How long a
+/// value has been pending is read from <see cref="PendingSince"/>, so the document stays a function of
+/// the twin's history and a read at a past instant returns exactly what was shown then.
+/// </summary>
+public sealed record ConvergenceDto(ConvergenceStatus Status, DateTimeOffset? PendingSince, IReadOnlyList<string> Properties);
 
 public sealed record TwinMetadataDto(
     IReadOnlyDictionary<string, PropertyMetadata> Reported,

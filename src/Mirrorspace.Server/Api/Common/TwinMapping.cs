@@ -6,15 +6,14 @@ namespace Mirrorspace.Server.Api.Common;
 
 internal static class TwinMapping
 {
-    /// <param name="now">The instant the twin is shown at: how long a desired value has been pending is measured to it.</param>
-    public static TwinDto FromSnapshotJson(string twinId, string snapshotJson, DateTimeOffset now)
+    public static TwinDto FromSnapshotJson(string twinId, string snapshotJson)
     {
         var snapshot = JsonSerializer.Deserialize(snapshotJson, DomainJsonContext.Default.TwinSnapshotDocument)
             ?? throw new InvalidOperationException("The twin grain answered without a snapshot.");
-        return FromState(twinId, TwinState.FromSnapshot(snapshot), now);
+        return FromState(twinId, TwinState.FromSnapshot(snapshot));
     }
 
-    public static TwinDto FromState(string twinId, TwinState state, DateTimeOffset now) => new(
+    public static TwinDto FromState(string twinId, TwinState state) => new(
         twinId,
         state.ModelId,
         state.ModelVersion,
@@ -25,12 +24,8 @@ internal static class TwinMapping
         state.Desired,
         state.Delta(),
         new TwinMetadataDto(state.ReportedMetadata, state.DesiredMetadata),
-        ToDto(Convergence.Of(state), now),
+        ToDto(Convergence.Of(state)),
         state.Subject);
 
-    private static ConvergenceDto ToDto(Convergence convergence, DateTimeOffset now) => new(
-        convergence.Status,
-        convergence.PendingSince,
-        convergence.PendingSince is { } since ? Math.Max(0, (now - since).TotalSeconds) : null,
-        convergence.Properties);
+    private static ConvergenceDto ToDto(Convergence convergence) => new(convergence.Status, convergence.PendingSince, convergence.Properties);
 }

@@ -44,7 +44,7 @@ internal static class RelationshipEndpoints
             return Problems.NotFound($"Target twin '{targetId}'");
         }
 
-        var targetModel = TwinMapping.FromSnapshotJson(targetId, targetState.Snapshot!, RequestClock.Now(http)).Model;
+        var targetModel = TwinMapping.FromSnapshotJson(targetId, targetState.Snapshot!).Model;
         var response = await source.AddRelationshipAsync(name, targetId, targetModel, CallerContext.From(http.User).Source);
         if (response.Outcome is not (TwinOutcome.Created or TwinOutcome.Ok))
         {

@@ -59,7 +59,7 @@ internal static class StateEndpoints
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
         return deviceTwin is null
-            ? TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!, RequestClock.Now(http)))
+            ? TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!))
             : TypedResults.NoContent();
     }
 
@@ -91,6 +91,6 @@ internal static class StateEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        return TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!, RequestClock.Now(http)));
+        return TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!));
     }
 }

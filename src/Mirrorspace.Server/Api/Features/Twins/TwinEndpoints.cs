@@ -50,8 +50,8 @@ internal static class TwinEndpoints
 
         return response.Outcome switch
         {
-            TwinOutcome.Created => TypedResults.Created($"/api/v1/twins/{twinId}", TwinMapping.FromSnapshotJson(twinId, response.Snapshot!, RequestClock.Now(http))),
-            TwinOutcome.Ok => TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!, RequestClock.Now(http))),
+            TwinOutcome.Created => TypedResults.Created($"/api/v1/twins/{twinId}", TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
+            TwinOutcome.Ok => TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
             _ => Problems.FromOutcome(response, $"Twin '{twinId}'"),
         };
     }
@@ -73,7 +73,7 @@ internal static class TwinEndpoints
                 return Problems.NotFound($"Twin '{twinId}' at {instant:O}");
             }
 
-            var then = TwinMapping.FromState(twinId, past, instant);
+            var then = TwinMapping.FromState(twinId, past);
             await audit.RecordTwinReadAsync(http, then, cancellationToken);
             return TypedResults.Ok(then);
         }
@@ -85,7 +85,7 @@ internal static class TwinEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        var twin = TwinMapping.FromSnapshotJson(twinId, response.Snapshot!, RequestClock.Now(http));
+        var twin = TwinMapping.FromSnapshotJson(twinId, response.Snapshot!);
         await audit.RecordTwinReadAsync(http, twin, cancellationToken);
         return TypedResults.Ok(twin);
     }
@@ -105,7 +105,7 @@ internal static class TwinEndpoints
         var responses = await Task.WhenAll(result.Items.Select(t => TwinAccess.Grain(grains, http, t.TwinId)!.GetAsync()));
         var items = result.Items.Zip(responses)
             .Where(pair => pair.Second.Outcome is TwinOutcome.Ok)
-            .Select(pair => TwinMapping.FromSnapshotJson(pair.First.TwinId, pair.Second.Snapshot!, RequestClock.Now(http)))
+            .Select(pair => TwinMapping.FromSnapshotJson(pair.First.TwinId, pair.Second.Snapshot!))
             .ToList();
         foreach (var twin in items)
         {

@@ -1,0 +1,9 @@
+using Mirrorspace.Runtime.Ingestion;
+using Mirrorspace.Runtime.Twins;
+
+namespace Mirrorspace.Connectivity.Sftp.Import;
+
+internal sealed class ReadingIngestionSink(ReadingIngestion ingestion) : IReadingSink
+{
+    public Task<TwinResponse> IngestAsync(Reading reading) => ingestion.IngestAsync(reading);
+}

@@ -1,0 +1,7 @@
+namespace Mirrorspace.Storage.Connectors;
+
+public enum ConnectorSaveOutcome
+{
+    Created,
+    Updated,
+}
