@@ -77,6 +77,9 @@ public sealed class SftpNode : WebApplicationFactory<Program>
         builder.UseSetting("Mirrorspace:DataDirectory", DataDirectory);
         builder.UseSetting("Mirrorspace:Sftp:SchedulerEnabled", "false");
         builder.UseSetting("Mirrorspace:Sftp:WindowEntries", WindowEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // Nodes of test classes running side by side must not all claim MQTT's 8883.
+        builder.UseSetting("Mirrorspace:Mqtt:TlsAddress", "127.0.0.1:0");
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
