@@ -20,6 +20,10 @@ internal static class ConnectionPragmas
         PRAGMA journal_size_limit = 67108864;
         """;
 
+    // The store's own write connection leaves checkpoints to its background indexer, which runs one
+    // after each move (HistoryIndexer): no commit waits for a checkpoint.
+    private const string CommitWriter = "PRAGMA wal_autocheckpoint = 0;";
+
     // Readers never write; query_only turns a mistake into an error instead of a second writer.
     private const string Reader = """
         PRAGMA busy_timeout = 5000;
@@ -40,6 +44,14 @@ internal static class ConnectionPragmas
 
         using var settings = connection.CreateCommand();
         settings.CommandText = Writer;
+        settings.ExecuteNonQuery();
+    }
+
+    /// <summary>On top of <see cref="ApplyToWriter"/>, for the connection that commits twin writes.</summary>
+    public static void ApplyToCommitWriter(SqliteConnection connection)
+    {
+        using var settings = connection.CreateCommand();
+        settings.CommandText = CommitWriter;
         settings.ExecuteNonQuery();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mirrorspace.Storage.Sqlite.Keys;
 
@@ -6,9 +7,10 @@ namespace Mirrorspace.Storage.Sqlite;
 /// <summary>Brings the schema up to date, tracking its version in PRAGMA user_version.</summary>
 internal static class SchemaMigrator
 {
-    // Script i upgrades version i to i + 1 and sets user_version itself, inside the same
-    // transaction, so a crash mid-migration leaves the old version and the script simply reruns.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2];
+    // Script i upgrades version i to i + 1; the migrator records i + 1 in user_version inside the
+    // same transaction, so a crash mid-migration leaves the old version and the script simply reruns.
+    // New migrations go at the end; a script need not know its own number.
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, SqlScripts.SchemaEventLog];
 
     public static int LatestVersion => Migrations.Length;
 
@@ -32,9 +34,14 @@ internal static class SchemaMigrator
             }
 
             SqliteQuery.Execute(connection, Migrations[version]);
+            SetVersion(connection, version + 1);
             transaction.Commit();
         }
     }
+
+    // PRAGMA takes no bound parameters; the value is an integer this class computed.
+    private static void SetVersion(SqliteConnection connection, long version) =>
+        SqliteQuery.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version};"));
 
     private static long CurrentVersion(SqliteConnection connection)
     {

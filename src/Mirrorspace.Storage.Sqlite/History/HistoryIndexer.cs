@@ -1,0 +1,175 @@
+using System.Diagnostics;
+
+namespace Mirrorspace.Storage.Sqlite.History;
+
+/// <summary>
+/// Keeps <c>twin_events</c> caught up with the event log, on a thread of its own so that commits
+/// never wait for it except for the write lock: once the tail holds a batch of rows, or when rows
+/// have waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest batch
+/// (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection no
+/// longer does on its own.
+/// </summary>
+/// <remarks>
+/// Large batches are the point: moving costs per distinct twin page touched, so a batch holding
+/// many rows per twin is cheap per row, while commits append each twin's rows one at a time. The
+/// price is that a commit arriving during a move waits for it (the write lock), and that a
+/// checkpoint copies what the move wrote. A failed round (say, the file busy beyond the timeout)
+/// leaves the log as it was; the next round tries again.
+/// </remarks>
+internal sealed class HistoryIndexer : IAsyncDisposable
+{
+    private readonly SqliteDatabase _database;
+    private readonly HistoryTail _tail;
+    private readonly int _batchRows;
+    private readonly TimeSpan _delay;
+    private readonly AutoResetEvent _wake = new(initialState: false);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private volatile bool _written;
+    private long _batches;
+    private long _rows;
+    private long _indexingTicks;
+    private long _checkpointTicks;
+    private long _failures;
+
+    public HistoryIndexer(SqliteDatabase database, HistoryTail tail, int batchRows, TimeSpan delay)
+    {
+        _database = database;
+        _tail = tail;
+        _batchRows = batchRows;
+        _delay = delay;
+    }
+
+    public HistoryIndexingStats Stats => new(
+        Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _rows),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _indexingTicks)),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks)),
+        _tail.Rows,
+        Interlocked.Read(ref _failures));
+
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            return;
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "Mirrorspace history indexer" };
+        _thread.Start();
+    }
+
+    /// <summary>Called after each write: a full batch wakes the indexer now, anything else at the next round.</summary>
+    public void Written()
+    {
+        _written = true;
+        if (_tail.Rows >= _batchRows)
+        {
+            _wake.Set();
+        }
+    }
+
+    /// <summary>Moves the whole tail now and checkpoints; for shutdown and tests.</summary>
+    public Task IndexAllAsync(CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            writer =>
+            {
+                while (IndexOldest(writer) is not null)
+                {
+                }
+
+                EventLogIndexing.Checkpoint(writer.Connection);
+                return true;
+            },
+            cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_thread is not null)
+        {
+            _stopping = true;
+            _wake.Set();
+            await _stopped.Task.ConfigureAwait(false);
+        }
+
+        _wake.Dispose();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (!_stopping)
+            {
+                if (_tail.Rows < _batchRows)
+                {
+                    _wake.WaitOne(_delay);
+                }
+
+                if (!_stopping)
+                {
+                    RunRound();
+                }
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void RunRound()
+    {
+        try
+        {
+            if (_tail.Rows > 0)
+            {
+                var started = Stopwatch.GetTimestamp();
+                _database.Write(IndexOldest);
+                Interlocked.Add(ref _indexingTicks, Stopwatch.GetTimestamp() - started);
+            }
+
+            if (_written)
+            {
+                // A separate turn of the write lock, so that commits queued during the move go first.
+                _written = false;
+                var started = Stopwatch.GetTimestamp();
+                _database.Write(writer =>
+                {
+                    EventLogIndexing.Checkpoint(writer.Connection);
+                    return true;
+                });
+                Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - started);
+            }
+        }
+        catch (Exception) when (_stopping)
+        {
+            // The store is closing; the log keeps whatever was not moved.
+        }
+        catch (Exception)
+        {
+            // The log is as it was (each move is one transaction): count it and try again next round.
+            // Nothing may escape: an exception leaving this thread would end the process.
+            Interlocked.Increment(ref _failures);
+            _wake.WaitOne(_delay);
+        }
+    }
+
+    /// <summary>One batch under the write lock; null once the log is empty.</summary>
+    private IndexedBatch? IndexOldest(SqliteWriter writer)
+    {
+        var batch = EventLogIndexing.MoveOldest(writer.Connection, _batchRows);
+
+        // An empty log with rows still listed means someone else moved or erased them: forget them all.
+        var dropped = _tail.Indexed(batch?.UpToSeq ?? long.MaxValue);
+        if (batch is not null)
+        {
+            // Rows before batches: whoever sees a batch counted sees its rows and its tail gone too.
+            Interlocked.Add(ref _rows, dropped);
+            Interlocked.Increment(ref _batches);
+        }
+
+        return batch;
+    }
+}
