@@ -30,14 +30,27 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     }
 
     /// <summary>Completes when the writes are durably committed; throws if their group failed.</summary>
-    public async Task WriteAsync(IReadOnlyList<TwinWrite> writes, CancellationToken cancellationToken)
+    /// <remarks>
+    /// While the queue has room (the usual case) the caller gets the write's own completion task:
+    /// no async frame of this method sits between the commit and the caller's continuation, so an
+    /// acknowledgement costs one scheduled continuation rather than two.
+    /// </remarks>
+    public Task WriteAsync(IReadOnlyList<TwinWrite> writes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writes);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
         var pending = new PendingWrite(writes);
-        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            return WriteWhenQueuedAsync(pending, cancellationToken);
+        }
 
         // Once queued the write will be committed; cancellation only stops the wait for it.
-        await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return cancellationToken.CanBeCanceled ? pending.Task.WaitAsync(cancellationToken) : pending.Task;
     }
 
     public Task WriteAsync(TwinWrite write, CancellationToken cancellationToken) => WriteAsync([write], cancellationToken);
@@ -47,6 +60,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+    }
+
+    /// <summary>The queue is full (producers are pushed back) or closed (the write fails as it always did).</summary>
+    private async Task WriteWhenQueuedAsync(PendingWrite pending, CancellationToken cancellationToken)
+    {
+        await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+        await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -86,13 +106,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception ex)
         {
-            group[0].Completion.TrySetException(ex);
+            group[0].TrySetException(ex);
             return;
         }
 
         foreach (var pending in group)
         {
-            pending.Completion.TrySetResult();
+            pending.TrySetResult();
         }
     }
 
@@ -101,18 +121,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         try
         {
             await _store.CommitAsync(pending.Writes, CancellationToken.None).ConfigureAwait(false);
-            pending.Completion.TrySetResult();
+            pending.TrySetResult();
         }
         catch (Exception ex)
         {
-            pending.Completion.TrySetException(ex);
+            pending.TrySetException(ex);
         }
     }
 
-    private sealed class PendingWrite(IReadOnlyList<TwinWrite> writes)
+    /// <summary>
+    /// A queued request and its acknowledgement in one object. Continuations run asynchronously, so
+    /// completing a group never runs a producer's code on the commit loop.
+    /// </summary>
+    private sealed class PendingWrite(IReadOnlyList<TwinWrite> writes) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public IReadOnlyList<TwinWrite> Writes { get; } = writes;
-
-        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
