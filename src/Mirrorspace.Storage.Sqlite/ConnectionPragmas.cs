@@ -24,6 +24,9 @@ internal static class ConnectionPragmas
     // after each move (HistoryIndexer): no commit waits for a checkpoint.
     private const string CommitWriter = "PRAGMA wal_autocheckpoint = 0;";
 
+    // The indexer's checkpoint connection copies WAL frames into the file; it writes no rows.
+    private const string Checkpointer = "PRAGMA busy_timeout = 5000;";
+
     // Readers never write; query_only turns a mistake into an error instead of a second writer.
     private const string Reader = """
         PRAGMA busy_timeout = 5000;
@@ -52,6 +55,13 @@ internal static class ConnectionPragmas
     {
         using var settings = connection.CreateCommand();
         settings.CommandText = CommitWriter;
+        settings.ExecuteNonQuery();
+    }
+
+    public static void ApplyToCheckpointer(SqliteConnection connection)
+    {
+        using var settings = connection.CreateCommand();
+        settings.CommandText = Checkpointer;
         settings.ExecuteNonQuery();
     }
 

@@ -76,6 +76,32 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A connection of its own for copying the WAL into the database file beside the writer: a
+    /// checkpoint takes no write lock. The caller owns it.
+    /// </summary>
+    public SqliteConnection OpenCheckpointer()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            ConnectionPragmas.ApplyToCheckpointer(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -174,8 +174,11 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
                 cancellationToken);
     }
 
-    /// <summary>Moves every unindexed event into the per-twin history now, and checkpoints.</summary>
-    internal Task IndexHistoryAsync(CancellationToken cancellationToken) => _indexer.IndexAllAsync(cancellationToken);
+    /// <summary>
+    /// Moves every unindexed event into the per-twin history now, and checkpoints the WAL; commits
+    /// wait meanwhile. Reads never need it: it is for maintenance (before a copy of the file, say).
+    /// </summary>
+    public Task IndexHistoryAsync(CancellationToken cancellationToken) => _indexer.IndexAllAsync(cancellationToken);
 
     /// <summary>Stops the indexer and, after a normal start, indexes what is left, so the next start has no tail.</summary>
     public async ValueTask DisposeAsync()
