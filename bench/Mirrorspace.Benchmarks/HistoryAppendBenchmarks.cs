@@ -47,6 +47,7 @@ public class HistoryAppendBenchmarks : IDisposable
     private string[] _twinIds = null!;
     private string[] _payloads = null!;
     private long _sequence;
+    private TimeSpan _cpuAtSetup;
 
     [GlobalSetup]
     public async Task Setup()
@@ -74,11 +75,16 @@ public class HistoryAppendBenchmarks : IDisposable
         _insert = new HistoryDatabase.InsertCommand(_raw, HistoryDatabase.InsertLoggedEvent);
         Console.WriteLine($"// writer PRAGMAs (store and baseline): {(HistoryDatabase.WriterPragmas + HistoryDatabase.CommitWriterPragmas).ReplaceLineEndings(" ")}");
         MachineLoad.Log("setup");
+        _cpuAtSetup = Environment.CpuUsage.TotalTime;
     }
 
     [GlobalCleanup]
     public void Dispose()
     {
+        // Process CPU per row over the whole case (pilot and warm-up included): it moves much less
+        // with the load of a shared machine than the wall-clock Mean does.
+        Console.WriteLine(
+            $"// cpu: {(Environment.CpuUsage.TotalTime - _cpuAtSetup).TotalMicroseconds / Math.Max(1, _sequence):N1} µs/row over {_sequence:N0} rows");
         MachineLoad.Log("cleanup");
         _insert?.Dispose();
         _raw?.Dispose();

@@ -14,9 +14,10 @@ public sealed class SqliteStoreOptions
     public int HistoryIndexBatchRows { get; set; } = 100_000;
 
     /// <summary>
-    /// How long a shorter tail waits before it is moved anyway (and the WAL checkpointed). Events
-    /// are readable at once either way; <see cref="Timeout.InfiniteTimeSpan"/> leaves the tail to
-    /// full batches, shutdown and <c>IndexHistoryAsync</c>.
+    /// How long a tail shorter than a batch may wait before it is moved anyway (and the WAL
+    /// checkpointed). Long on purpose: a small batch costs nearly as much per twin as a large one,
+    /// and events are readable at once either way. <see cref="Timeout.InfiniteTimeSpan"/> leaves
+    /// the tail to full batches, shutdown and <c>IndexHistoryAsync</c>.
     /// </summary>
-    public TimeSpan HistoryIndexDelay { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan HistoryIndexDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

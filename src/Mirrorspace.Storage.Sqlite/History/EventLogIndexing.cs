@@ -57,11 +57,18 @@ internal static class EventLogIndexing
     }
 
     /// <summary>
-    /// Copies the WAL into the database file without waiting for readers. Run after a move, on
-    /// the write connection (whose own automatic checkpoints are off, see <see cref="ConnectionPragmas"/>),
-    /// so that no commit ever pays for one.
+    /// Copies the WAL into the database file without waiting for readers or writers (the commit
+    /// connection's own automatic checkpoints are off, see <see cref="ConnectionPragmas"/>); returns
+    /// how many frames the WAL holds.
     /// </summary>
-    public static void Checkpoint(SqliteConnection connection) => SqliteQuery.Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+    public static long Checkpoint(SqliteConnection connection)
+    {
+        using var command = SqliteQuery.Create(connection, "PRAGMA wal_checkpoint(PASSIVE);", []);
+        using var reader = command.ExecuteReader();
+
+        // One row: busy flag, frames in the WAL, frames copied into the database file.
+        return reader.Read() ? reader.GetInt64(1) : 0;
+    }
 
     private static (long? First, long? Last) Bounds(SqliteConnection connection, SqliteTransaction transaction)
     {

@@ -5,10 +5,10 @@ namespace Mirrorspace.Storage.Sqlite.History;
 
 /// <summary>
 /// Keeps <c>twin_events</c> caught up with the event log, on a thread of its own so that commits
-/// never wait for it except for the write lock: once the tail holds a batch of rows, or when rows
-/// have waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest batch
-/// (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection no
-/// longer does on its own, mostly beside the commits.
+/// never wait for it except for the write lock: once the tail holds a batch of rows, or when a
+/// shorter tail has waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest
+/// batch (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection
+/// no longer does on its own, mostly beside the commits.
 /// </summary>
 /// <remarks>
 /// Large batches are the point: moving costs per distinct twin page touched, so a batch holding
@@ -19,6 +19,9 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// </remarks>
 internal sealed class HistoryIndexer : IAsyncDisposable
 {
+    /// <summary>64 MiB of 4 KiB pages, the journal size limit the writer sets.</summary>
+    private const long WalRestartFrames = 16_384;
+
     private readonly SqliteDatabase _database;
     private readonly HistoryTail _tail;
     private readonly int _batchRows;
@@ -159,24 +162,24 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     }
 
     /// <summary>
-    /// In two steps. Beside the commits, on a connection of its own, copy the WAL into the file:
-    /// that is nearly all the work. Then, under the write lock, copy the few frames committed
-    /// meanwhile: a WAL copied to its end starts over at the next commit instead of growing for as
-    /// long as commits keep coming, which is what checkpoints that never catch up lead to.
+    /// Beside the commits, on a connection of its own, copies the WAL into the file. That alone
+    /// never lets the WAL start over while commits keep coming (each checkpoint ends behind the
+    /// latest commit), so once the WAL has grown past <see cref="WalRestartFrames"/> the frames
+    /// committed meanwhile are copied too, under the write lock: the next commit then starts the
+    /// WAL from its beginning and the journal size limit trims the file.
     /// </summary>
     private void Checkpoint()
     {
         var started = Stopwatch.GetTimestamp();
         _checkpointer ??= _database.OpenCheckpointer();
-        EventLogIndexing.Checkpoint(_checkpointer);
+        var frames = EventLogIndexing.Checkpoint(_checkpointer);
         var copied = Stopwatch.GetTimestamp();
-        _database.Write(writer =>
-        {
-            EventLogIndexing.Checkpoint(writer.Connection);
-            return true;
-        });
         Interlocked.Add(ref _concurrentCheckpointTicks, copied - started);
-        Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - copied);
+        if (frames > WalRestartFrames)
+        {
+            _database.Write(writer => EventLogIndexing.Checkpoint(writer.Connection));
+            Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - copied);
+        }
     }
 
     /// <summary>One batch under the write lock; null once the log is empty.</summary>

@@ -89,7 +89,7 @@ public sealed class RestartTests : IDisposable
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         // Waits for the background thread, not for a deadline: the bound only keeps a broken indexer from hanging the run.
-        for (var i = 0; i < 1_000 && !condition(); i++)
+        for (var i = 0; i < 3_000 && !condition(); i++)
         {
             await Task.Delay(10, Ct);
         }
