@@ -22,7 +22,13 @@ internal static class ConnectionPragmas
 
     // The store's own write connection leaves checkpoints to its background indexer, which runs one
     // after each move (HistoryIndexer): no commit waits for a checkpoint.
-    private const string CommitWriter = "PRAGMA wal_autocheckpoint = 0;";
+    // secure_delete: every event passes through the log and is deleted from it when the indexer
+    // moves it; zeroing what is deleted keeps those copies (twin ids in clear among them) out of free
+    // pages, so erasing a tenant or subject still leaves no trace of it in the file.
+    private const string CommitWriter = """
+        PRAGMA wal_autocheckpoint = 0;
+        PRAGMA secure_delete = ON;
+        """;
 
     // The indexer's checkpoint connection copies WAL frames into the file; it writes no rows.
     private const string Checkpointer = "PRAGMA busy_timeout = 5000;";

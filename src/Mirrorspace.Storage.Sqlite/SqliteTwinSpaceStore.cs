@@ -21,7 +21,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
     private readonly SqliteDatabase _database;
     private readonly HistoryTail _tail = new();
     private readonly HistoryIndexer _indexer;
-    private bool _initialized;
+    private int _initialized;
 
     public SqliteTwinSpaceStore(SqliteStoreOptions options)
     {
@@ -57,7 +57,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
-        _initialized = true;
+        Volatile.Write(ref _initialized, 1);
         _indexer.Start();
     }
 
@@ -180,11 +180,14 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
     /// </summary>
     public Task IndexHistoryAsync(CancellationToken cancellationToken) => _indexer.IndexAllAsync(cancellationToken);
 
-    /// <summary>Stops the indexer and, after a normal start, indexes what is left, so the next start has no tail.</summary>
+    /// <summary>
+    /// Stops the indexer and, after a normal start, indexes what is left, so the next start has no
+    /// tail. Safe to call more than once.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _indexer.DisposeAsync().ConfigureAwait(false);
-        if (_initialized)
+        if (Interlocked.Exchange(ref _initialized, 0) == 1)
         {
             try
             {

@@ -30,6 +30,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private volatile bool _stopping;
+    private int _disposed;
     private volatile bool _written;
     private long _batches;
     private long _rows;
@@ -95,8 +96,14 @@ internal sealed class HistoryIndexer : IAsyncDisposable
             },
             cancellationToken);
 
+    /// <summary>Stops the thread after its current round. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         if (_thread is not null)
         {
             _stopping = true;

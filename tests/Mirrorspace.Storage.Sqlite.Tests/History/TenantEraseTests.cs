@@ -1,3 +1,4 @@
+using System.Text;
 using Mirrorspace.Storage.Sqlite.Keys;
 using static Mirrorspace.Storage.Sqlite.Tests.History.HistoryData;
 
@@ -32,5 +33,25 @@ public sealed class TenantEraseTests : IDisposable
         await store.IndexHistoryAsync(Ct);
         Assert.Equal((0L, 5L), await CountRowsAsync(_database));
         await AssertVersionsAsync([1L, 2, 3, 4, 5], store, TenantB, "pump-1");
+    }
+
+    [Fact]
+    public async Task EraseTenantAsync_EventsMovedThroughTheLog_LeaveNoTraceInTheFile()
+    {
+        const string TwinId = "leaving-twin-7d3e";
+        await using (var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest()))
+        {
+            await store.CommitAsync([.. Appends(TenantA, TwinId, 1, 50), .. Appends(TenantB, "staying-twin", 1, 50)], Ct);
+            await store.IndexHistoryAsync(Ct);
+            await store.CommitAsync([.. Appends(TenantA, TwinId, 51, 60)], Ct);
+            await using var keys = new SqliteKeyStore(new SqliteStoreOptions { DatabasePath = _database.FilePath });
+            await keys.InitializeAsync(Ct);
+
+            Assert.True(await keys.EraseTenantAsync(TenantA, Ct));
+        }
+
+        var file = await File.ReadAllBytesAsync(_database.FilePath, Ct);
+        Assert.True(file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(TwinId)) < 0, "The erased tenant's twin id is still in the database file.");
+        Assert.True(file.AsSpan().IndexOf(Encoding.UTF8.GetBytes("staying-twin")) >= 0, "The scan must be able to find a twin id that is still there.");
     }
 }
