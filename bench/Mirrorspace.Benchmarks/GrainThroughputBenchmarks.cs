@@ -43,8 +43,9 @@ public enum UpdatePath
 /// <see cref="UpdatePath.EmptyGrain"/> keeps only the Orleans call, so the paths split an update's
 /// cost into the Orleans call, the wait for the group commit, the domain work and SQLite. Per-iteration
 /// statistics (process CPU per update, commits, rows per commit, time inside CommitAsync,
-/// allocations) are printed to the log by <see cref="IterationCleanup"/>. The twin count defaults to
-/// 1,000; set <c>MIRRORSPACE_BENCH_TWINS</c> (e.g. <c>1000,20000</c>) to run other counts.
+/// allocations, and on the SQLite path what the history indexer did) are printed to the log by
+/// <see cref="IterationCleanup"/>. The twin count defaults to 1,000; set <c>MIRRORSPACE_BENCH_TWINS</c>
+/// (e.g. <c>1000,20000</c>) to run other counts, and <c>MIRRORSPACE_BENCH_PATHS</c> to run some paths only.
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
@@ -75,7 +76,8 @@ public class GrainThroughputBenchmarks : IDisposable
     private TimeSpan _gcPauseBefore;
     private HistoryIndexingStats? _indexingBefore;
 
-    [Params(UpdatePath.Sqlite, UpdatePath.Discard, UpdatePath.CommitOnlyGrain, UpdatePath.EmptyGrain)]
+    /// <summary>The paths to run; all four unless <c>MIRRORSPACE_BENCH_PATHS</c> names some (e.g. <c>Sqlite,Discard</c>).</summary>
+    [ParamsSource(nameof(Paths))]
     public UpdatePath Path { get; set; }
 
     /// <summary>Twins the updates are spread over, round robin.</summary>
@@ -85,6 +87,11 @@ public class GrainThroughputBenchmarks : IDisposable
     /// <summary>Calls kept in flight at once.</summary>
     [Params(2_000)]
     public int InFlight { get; set; }
+
+    public static IEnumerable<UpdatePath> Paths() =>
+        Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_PATHS") is { Length: > 0 } paths
+            ? paths.Split(',').Select(p => Enum.Parse<UpdatePath>(p, ignoreCase: true))
+            : Enum.GetValues<UpdatePath>();
 
     public static IEnumerable<int> TwinCounts() =>
         Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_TWINS") is { Length: > 0 } counts

@@ -22,9 +22,10 @@ internal static class ConnectionPragmas
 
     // The store's own write connection leaves checkpoints to its background indexer, which runs one
     // after each move (HistoryIndexer): no commit waits for a checkpoint.
-    // secure_delete: every event passes through the log and is deleted from it when the indexer
-    // moves it; zeroing what is deleted keeps those copies (twin ids in clear among them) out of free
-    // pages, so erasing a tenant or subject still leaves no trace of it in the file.
+    // secure_delete from the first statement on: every event passes through the log and is deleted
+    // from it when indexed, and page splits move cells around as the log and the history grow. With
+    // the freed bytes zeroed, no copy of a twin id or value is left in free space, so erasing a
+    // tenant still leaves no trace of it in the file.
     private const string CommitWriter = """
         PRAGMA wal_autocheckpoint = 0;
         PRAGMA secure_delete = ON;

@@ -23,6 +23,11 @@ internal static class EventLogIndexing
     public static IndexedBatch? MoveOldest(SqliteConnection connection, int maxRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+
+        // Every event passes through the log and is deleted from it here: zero what is deleted, whichever
+        // connection moves (the store's has it on already, see ConnectionPragmas), so that erasing a tenant
+        // leaves no copy of its rows in free pages. It stays on for the connection.
+        SqliteQuery.Execute(connection, "PRAGMA secure_delete = ON;");
         using var transaction = connection.BeginTransaction();
         var (first, last) = Bounds(connection, transaction);
         if (first is not { } firstSeq || last is not { } lastSeq)
