@@ -4,11 +4,14 @@ using Mirrorspace.Benchmarks.Infrastructure;
 
 namespace Mirrorspace.Benchmarks;
 
-/// <summary>What a variant changes relative to the store's schema and settings.</summary>
+/// <summary>What a variant changes relative to committing straight into twin_events, as the store did before the event log.</summary>
 public enum HistoryLayout
 {
-    /// <summary>The store as it is: twin_events WITHOUT ROWID keyed (tenant, twin, version) plus twin_events_by_time; synchronous=FULL.</summary>
-    StoreSchema,
+    /// <summary>The previous store: commits go straight into twin_events (WITHOUT ROWID, keyed (tenant, twin, version)) plus twin_events_by_time; synchronous=FULL.</summary>
+    TwinEvents,
+
+    /// <summary>The store now: commits append to twin_event_log (rowid in arrival order, no index) and the commit connection never checkpoints; the indexer's later move and checkpoint are measured by HistoryIndexBenchmarks.</summary>
+    EventLog,
 
     /// <summary>The same without the twin_events_by_time index.</summary>
     NoTimeIndex,
@@ -19,13 +22,13 @@ public enum HistoryLayout
     /// <summary>An append-only rowid table with no per-twin index at all: the floor for any layout that indexes later, in bulk.</summary>
     AppendLogNoIndex,
 
-    /// <summary>The store's schema with wal_autocheckpoint=0: checkpoints no longer run inside a commit (an upper bound for moving them to a background connection).</summary>
+    /// <summary><see cref="TwinEvents"/> with wal_autocheckpoint=0: checkpoints no longer run inside a commit (an upper bound for moving them to a background connection).</summary>
     NoAutoCheckpoint,
 
-    /// <summary>The store's schema, but the rows of a batch spread over 10 twins instead of 1,000.</summary>
+    /// <summary><see cref="TwinEvents"/>, but the rows of a batch spread over 10 twins instead of 1,000.</summary>
     TenTwins,
 
-    /// <summary>The store's schema with synchronous=OFF: no fsync at all, so what is left is SQLite's CPU and page writes. Not durable; for the split only.</summary>
+    /// <summary><see cref="TwinEvents"/> with synchronous=OFF: no fsync at all, so what is left is SQLite's CPU and page writes. Not durable; for the split only.</summary>
     SynchronousOff,
 }
 
@@ -52,7 +55,7 @@ public class HistoryLayoutBenchmarks : IDisposable
     private long _sequence;
     private long _prefill;
 
-    [Params(HistoryLayout.StoreSchema, HistoryLayout.NoTimeIndex, HistoryLayout.AppendLog, HistoryLayout.AppendLogNoIndex, HistoryLayout.NoAutoCheckpoint, HistoryLayout.TenTwins, HistoryLayout.SynchronousOff)]
+    [Params(HistoryLayout.TwinEvents, HistoryLayout.EventLog, HistoryLayout.NoTimeIndex, HistoryLayout.AppendLog, HistoryLayout.AppendLogNoIndex, HistoryLayout.NoAutoCheckpoint, HistoryLayout.TenTwins, HistoryLayout.SynchronousOff)]
     public HistoryLayout Layout { get; set; }
 
     [GlobalSetup]
@@ -89,10 +92,12 @@ public class HistoryLayoutBenchmarks : IDisposable
         {
             HistoryLayout.NoAutoCheckpoint => "PRAGMA wal_autocheckpoint = 0;",
             HistoryLayout.SynchronousOff => "PRAGMA synchronous = OFF;",
+            HistoryLayout.EventLog => HistoryDatabase.CommitWriterPragmas,
             _ => null,
         };
         _connection = HistoryDatabase.OpenWriter(path, pragmas);
-        _insert = new HistoryDatabase.InsertCommand(_connection);
+        _insert = new HistoryDatabase.InsertCommand(
+            _connection, Layout is HistoryLayout.EventLog ? HistoryDatabase.InsertLoggedEvent : HistoryDatabase.InsertIndexedEvent);
         MachineLoad.Log("setup");
     }
 

@@ -20,6 +20,20 @@ internal static class ConnectionPragmas
         PRAGMA journal_size_limit = 67108864;
         """;
 
+    // The store's own write connection leaves checkpoints to its background indexer, which runs one
+    // after each move (HistoryIndexer): no commit waits for a checkpoint.
+    // secure_delete from the first statement on: every event passes through the log and is deleted
+    // from it when indexed, and page splits move cells around as the log and the history grow. With
+    // the freed bytes zeroed, no copy of a twin id or value is left in free space, so erasing a
+    // tenant still leaves no trace of it in the file.
+    private const string CommitWriter = """
+        PRAGMA wal_autocheckpoint = 0;
+        PRAGMA secure_delete = ON;
+        """;
+
+    // The indexer's checkpoint connection copies WAL frames into the file; it writes no rows.
+    private const string Checkpointer = "PRAGMA busy_timeout = 5000;";
+
     // Readers never write; query_only turns a mistake into an error instead of a second writer.
     private const string Reader = """
         PRAGMA busy_timeout = 5000;
@@ -40,6 +54,21 @@ internal static class ConnectionPragmas
 
         using var settings = connection.CreateCommand();
         settings.CommandText = Writer;
+        settings.ExecuteNonQuery();
+    }
+
+    /// <summary>On top of <see cref="ApplyToWriter"/>, for the connection that commits twin writes.</summary>
+    public static void ApplyToCommitWriter(SqliteConnection connection)
+    {
+        using var settings = connection.CreateCommand();
+        settings.CommandText = CommitWriter;
+        settings.ExecuteNonQuery();
+    }
+
+    public static void ApplyToCheckpointer(SqliteConnection connection)
+    {
+        using var settings = connection.CreateCommand();
+        settings.CommandText = Checkpointer;
         settings.ExecuteNonQuery();
     }
 

@@ -32,13 +32,24 @@ internal sealed class PreparedStatement : IDisposable
     /// <summary>Binds the values in the order the parameter names were given, then runs the statement.</summary>
     public int Execute(params ReadOnlySpan<object?> values)
     {
+        Bind(values);
+        return _command.ExecuteNonQuery();
+    }
+
+    /// <summary>As <see cref="Execute"/>, for a query: the first column of the first row, null for none or NULL.</summary>
+    public object? Scalar(params ReadOnlySpan<object?> values)
+    {
+        Bind(values);
+        return _command.ExecuteScalar() is var value and not DBNull ? value : null;
+    }
+
+    public void Dispose() => _command.Dispose();
+
+    private void Bind(ReadOnlySpan<object?> values)
+    {
         for (var i = 0; i < _parameters.Length; i++)
         {
             _parameters[i].Value = values[i] ?? DBNull.Value;
         }
-
-        return _command.ExecuteNonQuery();
     }
-
-    public void Dispose() => _command.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Mirrorspace.Storage.Sqlite.Devices;
 using Mirrorspace.Storage.Sqlite.Connectors;
@@ -8,10 +9,10 @@ namespace Mirrorspace.Storage.Sqlite;
 /// <summary>Brings the schema up to date, tracking its version in PRAGMA user_version.</summary>
 internal static class SchemaMigrator
 {
-    // Script i upgrades version i to i + 1 and user_version is set to i + 1 inside the same
-    // transaction (by the script, or after it here), so a crash mid-migration leaves the old version
-    // and the script simply reruns.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema];
+    // Script i upgrades version i to i + 1; the migrator records i + 1 in user_version inside the
+    // same transaction, so a crash mid-migration leaves the old version and the script simply reruns.
+    // New migrations go at the end; a script need not know its own number.
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog];
 
     public static int LatestVersion => Migrations.Length;
 
@@ -40,13 +41,9 @@ internal static class SchemaMigrator
         }
     }
 
-    private static void SetVersion(SqliteConnection connection, long version)
-    {
-        using var command = connection.CreateCommand();
-        // A pragma takes no parameters; the value is a number this class computed.
-        command.CommandText = "PRAGMA user_version = " + version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
-        command.ExecuteNonQuery();
-    }
+    // PRAGMA takes no bound parameters; the value is an integer this class computed.
+    private static void SetVersion(SqliteConnection connection, long version) =>
+        SqliteQuery.Execute(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version};"));
 
     private static long CurrentVersion(SqliteConnection connection)
     {

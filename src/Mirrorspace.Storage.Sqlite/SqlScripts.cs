@@ -6,6 +6,7 @@ namespace Mirrorspace.Storage.Sqlite;
 internal static class SqlScripts
 {
     public static readonly string Schema = Load("Schema");
+    public static readonly string SchemaEventLog = Load("Schema.EventLog");
     public static readonly string InsertTenant = Load("InsertTenant");
     public static readonly string GetTenant = Load("GetTenant");
     public static readonly string ListTenants = Load("ListTenants");
@@ -21,6 +22,12 @@ internal static class SqlScripts
     public static readonly string ReadEventsInWindow = Load("ReadEventsInWindow");
     public static readonly string ListRelationships = Load("ListRelationships");
     public static readonly string AppendEvent = Load("AppendEvent");
+    public static readonly string ReadTail = Load("EventLog.ReadTail");
+    public static readonly string HighestIndexedVersion = Load("EventLog.HighestIndexedVersion");
+    public static readonly string IsIndexed = Load("EventLog.IsIndexed");
+    public static readonly string LogBounds = Load("EventLog.Bounds");
+    public static readonly string MoveLog = Load("EventLog.Move");
+    public static readonly string MoveLogKeepingConflicts = Load("EventLog.MoveKeepingConflicts");
     public static readonly string UpsertTwin = Load("UpsertTwin");
     public static readonly string PutRelationship = Load("PutRelationship");
     public static readonly string RemoveRelationship = Load("RemoveRelationship");

@@ -14,12 +14,19 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private readonly string _path;
     private readonly string _readConnectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Action<SqliteWriter>? _writerOpened;
+    private readonly Action? _writerDiscarded;
     private SqliteWriter? _writer;
     private bool _disposed;
 
-    public SqliteDatabase(string path)
+    /// <param name="path">The database file.</param>
+    /// <param name="writerOpened">Runs, under the write lock, each time the write connection is (re)opened.</param>
+    /// <param name="writerDiscarded">Runs, under the write lock, when a failure throws the write connection away.</param>
+    public SqliteDatabase(string path, Action<SqliteWriter>? writerOpened = null, Action? writerDiscarded = null)
     {
         _path = path;
+        _writerOpened = writerOpened;
+        _writerDiscarded = writerDiscarded;
         _readConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -43,20 +50,55 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= SqliteWriter.Open(_path);
-            return work(_writer);
-        }
-        catch (Exception ex) when (!LeavesConnectionHealthy(ex))
-        {
-            // An I/O or engine failure can leave the connection in an unknown state; start afresh next time.
-            _writer?.Dispose();
-            _writer = null;
-            throw;
+            return WriteLocked(work);
         }
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="WriteAsync{T}"/>, blocking the calling thread while it waits: for the store's
+    /// own background thread, which has nothing else to do meanwhile.
+    /// </summary>
+    public T Write<T>(Func<SqliteWriter, T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _writeLock.Wait();
+        try
+        {
+            return WriteLocked(work);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// A connection of its own for copying the WAL into the database file beside the writer: a
+    /// checkpoint takes no write lock. The caller owns it.
+    /// </summary>
+    public SqliteConnection OpenCheckpointer()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = _path,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            ConnectionPragmas.ApplyToCheckpointer(connection);
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
@@ -106,6 +148,29 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    private T WriteLocked<T>(Func<SqliteWriter, T> work)
+    {
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is null)
+            {
+                _writer = SqliteWriter.Open(_path);
+                _writerOpened?.Invoke(_writer);
+            }
+
+            return work(_writer);
+        }
+        catch (Exception ex) when (!LeavesConnectionHealthy(ex))
+        {
+            // An I/O or engine failure can leave the connection in an unknown state; start afresh next time.
+            _writer?.Dispose();
+            _writer = null;
+            _writerDiscarded?.Invoke();
+            throw;
         }
     }
 

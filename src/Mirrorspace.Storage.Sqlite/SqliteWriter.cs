@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Sqlite.History;
 
 namespace Mirrorspace.Storage.Sqlite;
 
@@ -12,7 +13,7 @@ internal sealed class SqliteWriter : IDisposable
     public SqliteConnection Connection { get; }
 
     /// <summary>Prepared on first use (after the schema exists) and kept for every later commit.</summary>
-    public TwinWriteStatements Statements => _statements ??= new TwinWriteStatements(Connection);
+    public TwinWriteStatements Statements(HistoryTail tail) => _statements ??= new TwinWriteStatements(Connection, tail);
 
     public static SqliteWriter Open(string path)
     {

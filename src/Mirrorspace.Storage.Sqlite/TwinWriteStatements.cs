@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Storage.Sqlite.History;
 using Mirrorspace.Storage.Writes;
 
 namespace Mirrorspace.Storage.Sqlite;
@@ -7,18 +8,17 @@ namespace Mirrorspace.Storage.Sqlite;
 internal sealed class TwinWriteStatements : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly PreparedStatement _appendEvent;
+    private readonly EventLogAppender _events;
     private readonly PreparedStatement _upsertTwin;
     private readonly PreparedStatement _putRelationship;
     private readonly PreparedStatement _removeRelationship;
     private readonly PreparedStatement _removeAllRelationships;
     private readonly PreparedStatement[] _all;
 
-    public TwinWriteStatements(SqliteConnection connection)
+    public TwinWriteStatements(SqliteConnection connection, HistoryTail tail)
     {
         _connection = connection;
-        _appendEvent = new(
-            connection, SqlScripts.AppendEvent, "$tenant_id", "$twin_id", "$version", "$timestamp", "$kind", "$payload", "$source");
+        _events = new EventLogAppender(connection, tail);
         _upsertTwin = new(
             connection,
             SqlScripts.UpsertTwin,
@@ -33,10 +33,13 @@ internal sealed class TwinWriteStatements : IDisposable
         _putRelationship = new(connection, SqlScripts.PutRelationship, "$tenant_id", "$source_id", "$name", "$target_id", "$created_at");
         _removeRelationship = new(connection, SqlScripts.RemoveRelationship, "$tenant_id", "$source_id", "$name", "$target_id");
         _removeAllRelationships = new(connection, SqlScripts.RemoveAllRelationships, "$tenant_id", "$twin_id");
-        _all = [_appendEvent, _upsertTwin, _putRelationship, _removeRelationship, _removeAllRelationships];
+        _all = [_upsertTwin, _putRelationship, _removeRelationship, _removeAllRelationships];
     }
 
-    /// <summary>All or nothing: leaving without Commit disposes the transaction, which rolls it back.</summary>
+    /// <summary>
+    /// All or nothing: leaving without Commit disposes the transaction, which rolls it back, and the
+    /// appended events reach the in-memory tail only once the commit is durable.
+    /// </summary>
     public void Commit(IReadOnlyList<TwinWrite> writes, CancellationToken cancellationToken)
     {
         if (writes.Count == 0)
@@ -44,6 +47,7 @@ internal sealed class TwinWriteStatements : IDisposable
             return;
         }
 
+        _events.Begin();
         using var transaction = _connection.BeginTransaction();
         SetTransaction(transaction);
         try
@@ -55,6 +59,7 @@ internal sealed class TwinWriteStatements : IDisposable
             }
 
             transaction.Commit();
+            _events.Committed();
         }
         finally
         {
@@ -64,6 +69,7 @@ internal sealed class TwinWriteStatements : IDisposable
 
     public void Dispose()
     {
+        _events.Dispose();
         foreach (var statement in _all)
         {
             statement.Dispose();
@@ -75,9 +81,7 @@ internal sealed class TwinWriteStatements : IDisposable
         switch (write)
         {
             case AppendEvent append:
-                var e = append.Event;
-                _appendEvent.Execute(
-                    append.TenantId, append.TwinId, e.Version, Ticks.From(e.Timestamp), (long)e.Kind, e.Payload, e.Source);
+                _events.Append(append);
                 break;
             case UpsertTwin { Twin: var twin }:
                 _upsertTwin.Execute(
@@ -108,6 +112,7 @@ internal sealed class TwinWriteStatements : IDisposable
 
     private void SetTransaction(SqliteTransaction? transaction)
     {
+        _events.Transaction = transaction;
         foreach (var statement in _all)
         {
             statement.Transaction = transaction;

@@ -43,7 +43,7 @@ public sealed class SqliteTwinSpaceStoreTests : IDisposable
         await store.InitializeAsync(Ct);
 
         Assert.Equal("wal", await PragmaAsync("journal_mode"));
-        Assert.Equal(4L, await PragmaAsync("user_version"));
+        Assert.Equal((long)SchemaMigrator.LatestVersion, await PragmaAsync("user_version"));
     }
 
     [Fact]

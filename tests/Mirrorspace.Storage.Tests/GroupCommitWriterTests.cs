@@ -107,6 +107,55 @@ public sealed class GroupCommitWriterTests
         await Task.WhenAll(writes).WaitAsync(Patience, TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task WriteAsync_TokenAlreadyCancelled_IsRefusedAndNeverCommitted()
+    {
+        var store = new RecordingStore();
+        await using var sut = new GroupCommitWriter(store, new GroupCommitOptions());
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sut.WriteAsync(Event(1), cancelled.Token));
+        await sut.WriteAsync(Event(2), TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.Equal([2L], store.Commits.SelectMany(c => c).Cast<AppendEvent>().Select(a => a.Event.Version));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledWhileWaiting_StopsWaitingButIsStillCommitted()
+    {
+        var store = new RecordingStore();
+        store.Hold();
+        await using var sut = new GroupCommitWriter(store, new GroupCommitOptions());
+        using var wait = new CancellationTokenSource();
+
+        var write = sut.WriteAsync(Event(1), wait.Token);
+        await store.FirstCommitStarted.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        await wait.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => write);
+        store.Release();
+        await sut.WriteAsync(Event(2), CancellationToken.None).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.Equal([1L, 2L], store.Commits.SelectMany(c => c).Cast<AppendEvent>().Select(a => a.Event.Version));
+    }
+
+    [Fact]
+    public async Task WriteAsync_QueueFull_PushesBackUntilThereIsRoomAndCommitsEverything()
+    {
+        var store = new RecordingStore();
+        store.Hold();
+        await using var sut = new GroupCommitWriter(store, new GroupCommitOptions { QueueCapacity = 2 });
+        var first = sut.WriteAsync(Event(1), CancellationToken.None);
+        await store.FirstCommitStarted.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        var rest = Enumerable.Range(2, 10).Select(v => sut.WriteAsync(Event(v), CancellationToken.None)).ToArray();
+        Assert.All(rest, write => Assert.False(write.IsCompleted));
+        store.Release();
+        await Task.WhenAll([first, .. rest]).WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Enumerable.Range(1, 11).Select(v => (long)v), store.Commits.SelectMany(c => c).Cast<AppendEvent>().Select(a => a.Event.Version));
+    }
+
     private static AppendEvent Event(long version) => new("tenant-a", "twin-1", new TwinEvent
     {
         Version = version,

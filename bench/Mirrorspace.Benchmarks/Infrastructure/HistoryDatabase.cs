@@ -25,15 +25,23 @@ internal static class HistoryDatabase
     /// The store's writer settings, read from its internal <c>ConnectionPragmas.Writer</c> constant so
     /// the baseline follows the store when they change (journal_mode is set on its own first).
     /// </summary>
-    public static readonly string WriterPragmas =
-        typeof(SqliteTwinSpaceStore).Assembly.GetType("Mirrorspace.Storage.Sqlite.ConnectionPragmas")
-            ?.GetField("Writer", BindingFlags.NonPublic | BindingFlags.Static)
-            ?.GetRawConstantValue() as string
-        ?? throw new InvalidOperationException("ConnectionPragmas.Writer was not found; update the benchmark's copy of the writer PRAGMAs.");
+    public static readonly string WriterPragmas = StorePragmas("Writer");
 
-    // Same statement as the store's Sql/AppendEvent.sql.
-    public const string InsertEvent = """
+    /// <summary>
+    /// What the store adds for the connection that commits twin writes (<c>ConnectionPragmas.CommitWriter</c>):
+    /// no automatic checkpoints, the indexer runs them after each move.
+    /// </summary>
+    public static readonly string CommitWriterPragmas = StorePragmas("CommitWriter");
+
+    /// <summary>Into the indexed history, as the store committed events before the event log (and as the prefill writes them).</summary>
+    public const string InsertIndexedEvent = """
         INSERT INTO twin_events (tenant_id, twin_id, version, timestamp, kind, payload, source)
+        VALUES ($tenant_id, $twin_id, $version, $timestamp, $kind, $payload, $source);
+        """;
+
+    /// <summary>Same statement as the store's Sql/AppendEvent.sql: into the arrival-ordered event log.</summary>
+    public const string InsertLoggedEvent = """
+        INSERT INTO twin_event_log (tenant_id, twin_id, version, timestamp, kind, payload, source)
         VALUES ($tenant_id, $twin_id, $version, $timestamp, $kind, $payload, $source);
         """;
 
@@ -66,7 +74,7 @@ internal static class HistoryDatabase
 
         using (var transaction = connection.BeginTransaction())
         {
-            using var insert = new InsertCommand(connection);
+            using var insert = new InsertCommand(connection, InsertIndexedEvent);
             insert.Transaction = transaction;
             for (var twin = 0; twin < twins; twin++)
             {
@@ -100,11 +108,12 @@ internal static class HistoryDatabase
         return connection;
     }
 
+    /// <summary>Events in the indexed history and in the event log.</summary>
     public static long CountEvents(string path)
     {
         using var connection = Open(path);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM twin_events;";
+        command.CommandText = "SELECT (SELECT count(*) FROM twin_events) + (SELECT count(*) FROM twin_event_log);";
         return (long)command.ExecuteScalar()!;
     }
 
@@ -122,16 +131,22 @@ internal static class HistoryDatabase
         command.ExecuteNonQuery();
     }
 
-    /// <summary>The append statement prepared once, as the store's PreparedStatement does.</summary>
+    private static string StorePragmas(string constant) =>
+        typeof(SqliteTwinSpaceStore).Assembly.GetType("Mirrorspace.Storage.Sqlite.ConnectionPragmas")
+            ?.GetField(constant, BindingFlags.NonPublic | BindingFlags.Static)
+            ?.GetRawConstantValue() as string
+        ?? throw new InvalidOperationException($"ConnectionPragmas.{constant} was not found; update the benchmark's copy of the writer PRAGMAs.");
+
+    /// <summary>An insert statement (<see cref="InsertIndexedEvent"/> or <see cref="InsertLoggedEvent"/>) prepared once, as the store's PreparedStatement does.</summary>
     public sealed class InsertCommand : IDisposable
     {
         private readonly SqliteCommand _command;
         private readonly SqliteParameter[] _parameters;
 
-        public InsertCommand(SqliteConnection connection)
+        public InsertCommand(SqliteConnection connection, string sql)
         {
             _command = connection.CreateCommand();
-            _command.CommandText = InsertEvent;
+            _command.CommandText = sql;
             _parameters = [.. ParameterNames.Select(name => _command.Parameters.Add(new SqliteParameter { ParameterName = name }))];
             _command.Prepare();
         }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Mirrorspace.Storage.Encryption;
+using Mirrorspace.Storage.Sqlite.History;
 
 namespace Mirrorspace.Storage.Sqlite.Keys;
 
@@ -10,6 +11,8 @@ namespace Mirrorspace.Storage.Sqlite.Keys;
 /// </summary>
 public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
 {
+    private const int IndexBatchRows = 100_000;
+
     private readonly SqliteDatabase _database;
 
     public SqliteRewrapSource(SqliteStoreOptions options)
@@ -27,6 +30,19 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
         var position = after;
         while (position.Phase != RewrapPhase.Done)
         {
+            if (position.Phase == RewrapPhase.Events)
+            {
+                // The pass walks twin_events by key: first move whatever still waits in the event log
+                // there. Later commits are sealed with the current key and need no rewrap.
+                await _database.WriteAsync(
+                    writer =>
+                    {
+                        EventLogIndexing.MoveAll(writer.Connection, IndexBatchRows);
+                        return true;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+            }
+
             var current = position;
             var batch = await _database.ReadAsync((connection, ct) => RewrapQueries.ReadAsync(connection, tenantId, current, limit, ct), cancellationToken)
                 .ConfigureAwait(false);

@@ -1,3 +1,5 @@
--- A plain insert: a duplicate (tenant, twin, version) must fail the whole commit.
-INSERT INTO twin_events (tenant_id, twin_id, version, timestamp, kind, payload, source)
+-- Appends to the arrival-ordered log: the rowid (seq) grows, so a group's rows share a few
+-- consecutive pages. Uniqueness of (tenant, twin, version) is checked by the store before this
+-- insert (EventLogAppender) and again when the indexer moves the row into twin_events.
+INSERT INTO twin_event_log (tenant_id, twin_id, version, timestamp, kind, payload, source)
 VALUES ($tenant_id, $twin_id, $version, $timestamp, $kind, $payload, $source);

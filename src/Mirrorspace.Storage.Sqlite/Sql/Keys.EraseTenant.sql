@@ -3,6 +3,8 @@
 -- on, SQLite zeroes the freed bytes. Children before parents (foreign keys).
 DELETE FROM relationships WHERE tenant_id = $tenant_id;
 DELETE FROM twin_events WHERE tenant_id = $tenant_id;
+DELETE FROM twin_event_log WHERE tenant_id = $tenant_id;
+DELETE FROM twin_event_conflicts WHERE tenant_id = $tenant_id;
 DELETE FROM twins WHERE tenant_id = $tenant_id;
 DELETE FROM models WHERE tenant_id = $tenant_id;
 DELETE FROM api_keys WHERE tenant_id = $tenant_id;

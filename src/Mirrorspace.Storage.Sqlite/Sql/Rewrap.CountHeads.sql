@@ -1,5 +1,6 @@
 -- The first characters of a stored value carry its key version (see EncryptedText): group by them
--- here and decode the few distinct heads in code, instead of shipping every value out.
+-- here and decode the few distinct heads in code, instead of shipping every value out. Events are
+-- counted in the indexed history and in the log.
 SELECT head, count(*)
 FROM (
   SELECT substr(name, 1, $head_length) AS head FROM tenants WHERE tenant_id = $tenant_id
@@ -13,5 +14,9 @@ FROM (
   SELECT substr(payload, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
   UNION ALL
   SELECT substr(source, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(payload, 1, $head_length) FROM twin_event_log WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(source, 1, $head_length) FROM twin_event_log WHERE tenant_id = $tenant_id
 )
 GROUP BY head;

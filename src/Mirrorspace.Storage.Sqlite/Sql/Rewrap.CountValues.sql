@@ -1,7 +1,9 @@
--- Encrypted values as the rewrap pass counts them: an event holds two (payload and source).
+-- Encrypted values as the rewrap pass counts them: an event holds two (payload and source), in
+-- the indexed history or still in the log.
 SELECT
   (SELECT count(*) FROM tenants WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM api_keys WHERE tenant_id = $tenant_id AND description IS NOT NULL)
   + (SELECT count(*) FROM models WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM twins WHERE tenant_id = $tenant_id)
-  + 2 * (SELECT count(*) FROM twin_events WHERE tenant_id = $tenant_id);
+  + 2 * (SELECT count(*) FROM twin_events WHERE tenant_id = $tenant_id)
+  + 2 * (SELECT count(*) FROM twin_event_log WHERE tenant_id = $tenant_id);

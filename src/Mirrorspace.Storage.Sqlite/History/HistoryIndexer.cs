@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Mirrorspace.Storage.Sqlite.History;
+
+/// <summary>
+/// Keeps <c>twin_events</c> caught up with the event log, on a thread of its own so that commits
+/// never wait for it except for the write lock: once the tail holds a batch of rows, or when a
+/// shorter tail has waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest
+/// batch (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection
+/// no longer does on its own, mostly beside the commits.
+/// </summary>
+/// <remarks>
+/// Large batches are the point: moving costs per distinct twin page touched, so a batch holding
+/// many rows per twin is cheap per row, while commits append each twin's rows one at a time. The
+/// price is that a commit arriving during a move waits for it (the write lock), and that a
+/// checkpoint copies what the move wrote. A failed round (say, the file busy beyond the timeout)
+/// leaves the log as it was; the next round tries again.
+/// </remarks>
+internal sealed class HistoryIndexer : IAsyncDisposable
+{
+    /// <summary>64 MiB of 4 KiB pages, the journal size limit the writer sets.</summary>
+    private const long WalRestartFrames = 16_384;
+
+    private readonly SqliteDatabase _database;
+    private readonly HistoryTail _tail;
+    private readonly int _batchRows;
+    private readonly TimeSpan _delay;
+    private readonly AutoResetEvent _wake = new(initialState: false);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private int _disposed;
+    private volatile bool _written;
+    private long _batches;
+    private long _rows;
+    private long _indexingTicks;
+    private long _checkpointTicks;
+    private long _concurrentCheckpointTicks;
+    private SqliteConnection? _checkpointer;
+    private long _failures;
+
+    public HistoryIndexer(SqliteDatabase database, HistoryTail tail, int batchRows, TimeSpan delay)
+    {
+        _database = database;
+        _tail = tail;
+        _batchRows = batchRows;
+        _delay = delay;
+    }
+
+    public HistoryIndexingStats Stats => new(
+        Interlocked.Read(ref _batches),
+        Interlocked.Read(ref _rows),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _indexingTicks)),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks)),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _concurrentCheckpointTicks)),
+        _tail.Rows,
+        Interlocked.Read(ref _failures));
+
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            return;
+        }
+
+        _thread = new Thread(Run) { IsBackground = true, Name = "Mirrorspace history indexer" };
+        _thread.Start();
+    }
+
+    /// <summary>Called after each write: a full batch wakes the indexer now, anything else at the next round.</summary>
+    public void Written()
+    {
+        _written = true;
+        if (_tail.Rows >= _batchRows)
+        {
+            _wake.Set();
+        }
+    }
+
+    /// <summary>Moves the whole tail now and checkpoints, in one turn of the write lock; for shutdown and maintenance.</summary>
+    public Task IndexAllAsync(CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            writer =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                while (IndexOldest(writer) is not null)
+                {
+                }
+
+                var moved = Stopwatch.GetTimestamp();
+                EventLogIndexing.Checkpoint(writer.Connection);
+                Interlocked.Add(ref _indexingTicks, moved - started);
+                Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - moved);
+                return true;
+            },
+            cancellationToken);
+
+    /// <summary>Stops the thread after its current round. Safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_thread is not null)
+        {
+            _stopping = true;
+            _wake.Set();
+            await _stopped.Task.ConfigureAwait(false);
+        }
+
+        _checkpointer?.Dispose();
+        _wake.Dispose();
+    }
+
+    private void Run()
+    {
+        try
+        {
+            while (!_stopping)
+            {
+                if (_tail.Rows < _batchRows)
+                {
+                    _wake.WaitOne(_delay);
+                }
+
+                if (!_stopping)
+                {
+                    RunRound();
+                }
+            }
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void RunRound()
+    {
+        try
+        {
+            if (_tail.Rows > 0)
+            {
+                var started = Stopwatch.GetTimestamp();
+                _database.Write(IndexOldest);
+                Interlocked.Add(ref _indexingTicks, Stopwatch.GetTimestamp() - started);
+            }
+
+            if (_written)
+            {
+                _written = false;
+                Checkpoint();
+            }
+        }
+        catch (Exception) when (_stopping)
+        {
+            // The store is closing; the log keeps whatever was not moved.
+        }
+        catch (Exception)
+        {
+            // The log is as it was (each move is one transaction): count it and try again next round.
+            // Nothing may escape: an exception leaving this thread would end the process.
+            Interlocked.Increment(ref _failures);
+            _wake.WaitOne(_delay);
+        }
+    }
+
+    /// <summary>
+    /// Beside the commits, on a connection of its own, copies the WAL into the file. That alone
+    /// never lets the WAL start over while commits keep coming (each checkpoint ends behind the
+    /// latest commit), so once the WAL has grown past <see cref="WalRestartFrames"/> the frames
+    /// committed meanwhile are copied too, under the write lock: the next commit then starts the
+    /// WAL from its beginning and the journal size limit trims the file.
+    /// </summary>
+    private void Checkpoint()
+    {
+        var started = Stopwatch.GetTimestamp();
+        _checkpointer ??= _database.OpenCheckpointer();
+        var frames = EventLogIndexing.Checkpoint(_checkpointer);
+        var copied = Stopwatch.GetTimestamp();
+        Interlocked.Add(ref _concurrentCheckpointTicks, copied - started);
+        if (frames > WalRestartFrames)
+        {
+            _database.Write(writer => EventLogIndexing.Checkpoint(writer.Connection));
+            Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - copied);
+        }
+    }
+
+    /// <summary>One batch under the write lock; null once the log is empty.</summary>
+    private IndexedBatch? IndexOldest(SqliteWriter writer)
+    {
+        var batch = EventLogIndexing.MoveOldest(writer.Connection, _batchRows);
+
+        // An empty log with rows still listed means someone else moved or erased them: forget them all.
+        var dropped = _tail.Indexed(batch?.UpToSeq ?? long.MaxValue);
+        if (batch is not null)
+        {
+            // Rows before batches: whoever sees a batch counted sees its rows and its tail gone too.
+            Interlocked.Add(ref _rows, dropped);
+            Interlocked.Increment(ref _batches);
+        }
+
+        return batch;
+    }
+}

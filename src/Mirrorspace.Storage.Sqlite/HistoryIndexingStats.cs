@@ -1,0 +1,18 @@
+namespace Mirrorspace.Storage.Sqlite;
+
+/// <summary>What the background indexer has done since the store opened.</summary>
+/// <param name="Batches">Moves from the event log into the per-twin history.</param>
+/// <param name="RowsIndexed">Events moved.</param>
+/// <param name="TimeIndexing">Time spent moving, the write lock held.</param>
+/// <param name="TimeCheckpointing">Time spent copying the WAL into the database file with the write lock held.</param>
+/// <param name="TimeCheckpointingConcurrently">Time spent copying the WAL into the database file beside the commits.</param>
+/// <param name="UnindexedRows">Events in the log now, waiting to be moved.</param>
+/// <param name="Failures">Rounds that failed and were retried.</param>
+public sealed record HistoryIndexingStats(
+    long Batches,
+    long RowsIndexed,
+    TimeSpan TimeIndexing,
+    TimeSpan TimeCheckpointing,
+    TimeSpan TimeCheckpointingConcurrently,
+    int UnindexedRows,
+    long Failures);
