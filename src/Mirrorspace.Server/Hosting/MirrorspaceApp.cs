@@ -105,8 +105,7 @@ public static class MirrorspaceApp
         builder.UseOrleans(silo =>
         {
             var siloPort = node.SiloPort == 0 ? FreePort.Pick() : node.SiloPort;
-            var gatewayPort = node.GatewayPort == 0 ? FreePort.Pick() : node.GatewayPort;
-            silo.UseLocalhostClustering(siloPort, gatewayPort);
+            silo.UseLocalhostClustering(siloPort, node.GatewayPort);
         });
 
         services.Configure<JsonOptions>(json =>

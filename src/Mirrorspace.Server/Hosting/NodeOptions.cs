@@ -22,7 +22,7 @@ public sealed class NodeOptions
     [Range(0, 65_535)]
     public int SiloPort { get; set; }
 
-    /// <summary>Orleans client gateway port; 0 picks a free loopback port.</summary>
+    /// <summary>Orleans client gateway port; 0 (the default) runs no gateway, as nothing outside the node calls grains.</summary>
     [Range(0, 65_535)]
     public int GatewayPort { get; set; }
 
