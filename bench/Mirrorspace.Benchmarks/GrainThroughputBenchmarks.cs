@@ -207,7 +207,7 @@ public class GrainThroughputBenchmarks : IDisposable
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"// stats: {Updates / elapsed.TotalSeconds:N0} updates/s; CPU {cpu.TotalMicroseconds / Updates:N1} µs/update ({cpu / elapsed:N2} of {Environment.ProcessorCount} cores); {stats.Commits} commits, {stats.RowsPerCommit:N0} rows/commit (max {stats.MaxRows}), "
-            + $"in CommitAsync {stats.CommitTime.TotalMilliseconds:N0} ms of {elapsed.TotalMilliseconds:N0} ms ({stats.CommitTime / elapsed:P0}), "
+            + $"in CommitAsync {stats.CommitTime.TotalMilliseconds:N0} ms of {elapsed.TotalMilliseconds:N0} ms ({stats.CommitTime / elapsed:P0}, of it {stats.CommitCpu.TotalMilliseconds:N0} ms CPU), "
             + $"{stats.CommitTime.TotalMilliseconds * 1000 / Math.Max(1, stats.Commits):N0} µs/commit; "
             + $"{allocated / Updates:N0} B allocated/update (all threads), GC gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}, "
             + $"GC pauses {(GC.GetTotalPauseDuration() - _gcPauseBefore).TotalMilliseconds:N0} ms; load average {MachineLoad.LoadAverage()}"));

@@ -9,12 +9,6 @@ namespace Mirrorspace.Storage;
 /// group forms, so under load groups grow and each durable commit carries many writes, while a
 /// lone write waits for no timer.
 /// </summary>
-/// <remarks>
-/// The loop has a thread of its own and waits for each commit there. A store such as SQLite does
-/// its commit synchronously inside <see cref="ITwinSpaceStore.CommitAsync"/> (CPU work, then an
-/// fsync); on a thread-pool thread that would hold one of the few threads the grains run on (two on
-/// a 2-core machine) for the length of every commit.
-/// </remarks>
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly ITwinSpaceStore _store;
@@ -32,7 +26,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             SingleReader = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _loop = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _loop = RunAsync();
     }
 
     /// <summary>Completes when the writes are durably committed; throws if their group failed.</summary>
@@ -75,11 +69,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private void Run()
+    private async Task RunAsync()
     {
+        await Task.Yield();
         var group = new List<PendingWrite>();
         var rows = new List<TwinWrite>();
-        while (WaitForWrites())
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (rows.Count < _maxBatchRows && _queue.Reader.TryRead(out var pending))
             {
@@ -87,31 +82,24 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 rows.AddRange(pending.Writes);
             }
 
-            Commit(group, rows);
+            await CommitAsync(group, rows).ConfigureAwait(false);
             group.Clear();
             rows.Clear();
         }
     }
 
-    /// <summary>Blocks the loop's own thread until something is queued; false once the queue is closed and empty.</summary>
-    private bool WaitForWrites()
-    {
-        var ready = _queue.Reader.WaitToReadAsync();
-        return ready.IsCompletedSuccessfully ? ready.Result : ready.AsTask().GetAwaiter().GetResult();
-    }
-
-    private void Commit(List<PendingWrite> group, List<TwinWrite> rows)
+    private async Task CommitAsync(List<PendingWrite> group, List<TwinWrite> rows)
     {
         try
         {
-            _store.CommitAsync(rows, CancellationToken.None).GetAwaiter().GetResult();
+            await _store.CommitAsync(rows, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception) when (group.Count > 1)
         {
             // One bad write must not fail its neighbours: retry each on its own so only the culprit sees the error.
             foreach (var pending in group)
             {
-                CommitAlone(pending);
+                await CommitAloneAsync(pending).ConfigureAwait(false);
             }
 
             return;
@@ -128,11 +116,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
     }
 
-    private void CommitAlone(PendingWrite pending)
+    private async Task CommitAloneAsync(PendingWrite pending)
     {
         try
         {
-            _store.CommitAsync(pending.Writes, CancellationToken.None).GetAwaiter().GetResult();
+            await _store.CommitAsync(pending.Writes, CancellationToken.None).ConfigureAwait(false);
             pending.TrySetResult();
         }
         catch (Exception ex)

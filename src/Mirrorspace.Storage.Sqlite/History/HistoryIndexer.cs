@@ -29,15 +29,15 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     private readonly AutoResetEvent _wake = new(initialState: false);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private SqliteConnection? _checkpointer;
     private volatile bool _stopping;
-    private int _disposed;
     private volatile bool _written;
+    private int _disposed;
     private long _batches;
     private long _rows;
     private long _indexingTicks;
     private long _checkpointTicks;
     private long _concurrentCheckpointTicks;
-    private SqliteConnection? _checkpointer;
     private long _failures;
 
     public HistoryIndexer(SqliteDatabase database, HistoryTail tail, int batchRows, TimeSpan delay)
