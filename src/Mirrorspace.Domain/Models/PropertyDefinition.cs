@@ -28,4 +28,7 @@ public sealed record PropertyDefinition
     public bool IsTelemetry { get; init; }
 
     public required SyncContract Sync { get; init; }
+
+    /// <summary>Statistical checks on this property's readings; <see cref="PropertyIntegrity.None"/> for non-numeric types.</summary>
+    public PropertyIntegrity Integrity { get; init; } = PropertyIntegrity.None;
 }

@@ -19,4 +19,7 @@ public sealed record TwinModel
     public required IReadOnlyDictionary<string, CommandDefinition> Commands { get; init; }
 
     public required IReadOnlyDictionary<string, RelationshipDefinition> Relationships { get; init; }
+
+    /// <summary>Cross-property consistency rules, checked on every reading that touches one of their properties.</summary>
+    public IReadOnlyList<BehaviourRule> Behaviours { get; init; } = [];
 }
