@@ -11,7 +11,10 @@ namespace Mirrorspace.Runtime;
 
 public static class RuntimeServiceCollectionExtensions
 {
-    /// <summary>Registers the twin runtime over an already registered <see cref="ITwinSpaceStore"/>.</summary>
+    /// <summary>
+    /// Registers the twin runtime over already registered stores: <see cref="ITwinSpaceStore"/>,
+    /// <c>IIntegrityStore</c>, <c>IDeviceStore</c> and the <c>IDeviceKeyCipher</c>.
+    /// </summary>
     public static IServiceCollection AddMirrorspaceRuntime(this IServiceCollection services)
     {
         services.TryAddTimeProvider();
@@ -20,6 +23,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<ITwinSpaceStore>(), sp.GetRequiredService<IOptions<GroupCommitOptions>>().Value));
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<TwinHistory>();
+        services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DeviceTrustBook>();
         services.AddSingleton<ReadingIngestion>();
         services.AddSingleton<DesiredStateFeed>();
         return services;

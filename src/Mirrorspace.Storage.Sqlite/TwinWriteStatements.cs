@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Mirrorspace.Storage.Sqlite.History;
+using Mirrorspace.Storage.Sqlite.Integrity;
 using Mirrorspace.Storage.Writes;
 
 namespace Mirrorspace.Storage.Sqlite;
@@ -13,6 +14,10 @@ internal sealed class TwinWriteStatements : IDisposable
     private readonly PreparedStatement _putRelationship;
     private readonly PreparedStatement _removeRelationship;
     private readonly PreparedStatement _removeAllRelationships;
+    private readonly PreparedStatement _holdReading;
+    private readonly PreparedStatement _decideQuarantine;
+    private readonly PreparedStatement _recordSignal;
+    private readonly PreparedStatement _recordDeviceReading;
     private readonly PreparedStatement[] _all;
 
     public TwinWriteStatements(SqliteConnection connection, HistoryTail tail)
@@ -33,7 +38,30 @@ internal sealed class TwinWriteStatements : IDisposable
         _putRelationship = new(connection, SqlScripts.PutRelationship, "$tenant_id", "$source_id", "$name", "$target_id", "$created_at");
         _removeRelationship = new(connection, SqlScripts.RemoveRelationship, "$tenant_id", "$source_id", "$name", "$target_id");
         _removeAllRelationships = new(connection, SqlScripts.RemoveAllRelationships, "$tenant_id", "$twin_id");
-        _all = [_upsertTwin, _putRelationship, _removeRelationship, _removeAllRelationships];
+        _holdReading = new(
+            connection,
+            IntegritySqlScripts.HoldReading,
+            "$quarantine_id",
+            "$tenant_id",
+            "$twin_id",
+            "$device_id",
+            "$received_at",
+            "$document",
+            "$state");
+        _decideQuarantine = new(connection, IntegritySqlScripts.Decide, "$tenant_id", "$quarantine_id", "$state", "$decided_at", "$decided_by");
+        _recordSignal = new(
+            connection,
+            IntegritySqlScripts.RecordSignal,
+            "$tenant_id",
+            "$twin_id",
+            "$at",
+            "$kind",
+            "$property",
+            "$device_id",
+            "$verdict",
+            "$detail");
+        _recordDeviceReading = new(connection, IntegritySqlScripts.RecordDeviceReading, "$tenant_id", "$device_id", "$last_sequence", "$trust");
+        _all = [_upsertTwin, _putRelationship, _removeRelationship, _removeAllRelationships, _holdReading, _decideQuarantine, _recordSignal, _recordDeviceReading];
     }
 
     /// <summary>
@@ -102,6 +130,26 @@ internal sealed class TwinWriteStatements : IDisposable
                 break;
             case RemoveAllRelationships removeAll:
                 _removeAllRelationships.Execute(removeAll.TenantId, removeAll.TwinId);
+                break;
+            case HoldReading { Held: var q }:
+                _holdReading.Execute(q.QuarantineId, q.TenantId, q.TwinId, q.DeviceId, Ticks.From(q.ReceivedAt), q.Document, (long)q.State);
+                break;
+            case DecideQuarantine decide:
+                _decideQuarantine.Execute(decide.TenantId, decide.QuarantineId, (long)decide.State, Ticks.From(decide.DecidedAt), decide.DecidedBy);
+                break;
+            case RecordSignal { Signal: var signal }:
+                _recordSignal.Execute(
+                    signal.TenantId,
+                    signal.TwinId,
+                    Ticks.From(signal.At),
+                    signal.Kind,
+                    signal.Property,
+                    signal.DeviceId,
+                    signal.Verdict,
+                    signal.Detail);
+                break;
+            case RecordDeviceReading device:
+                _recordDeviceReading.Execute(device.TenantId, device.DeviceId, device.Sequence is { } sequence ? (long)sequence : null, device.Trust);
                 break;
             case null:
                 throw new ArgumentException("A write list must not contain null.", nameof(write));

@@ -68,14 +68,14 @@ internal sealed class EntryIngestor(IReadingSink sink, string tenantId, string f
         return new EntryVerdict(accepted, alreadyIngested, refusals);
     }
 
-    private Task<TwinResponse> SendAsync(string twinId, JsonObject patch, string source, CancellationToken cancellationToken)
+    private Task<ReadingResult> SendAsync(string twinId, JsonObject patch, string source, CancellationToken cancellationToken)
     {
         // Checked before each reading, never during one: a reading handed over is answered, so the ledger can tell what happened.
         cancellationToken.ThrowIfCancellationRequested();
         return sink.IngestAsync(new Reading(tenantId, twinId, patch.ToJsonString(), source, ReadingChannel.Sftp));
     }
 
-    private static string Reason(string twinId, TwinResponse response) => response.Outcome switch
+    private static string Reason(string twinId, ReadingResult response) => response.Outcome switch
     {
         TwinOutcome.NotFound => $"twin '{twinId}' does not exist",
         TwinOutcome.Invalid when response.Errors.Count > 0 => string.Join("; ", response.Errors.Select(e => $"{e.Path}: {e.Message}")),

@@ -6,5 +6,5 @@ namespace Mirrorspace.Connectivity.Sftp.Import;
 /// <summary>Where batch readings go: <see cref="ReadingIngestion"/>, the path live data takes. An interface so tests can interrupt a run between two readings.</summary>
 internal interface IReadingSink
 {
-    Task<TwinResponse> IngestAsync(Reading reading);
+    Task<ReadingResult> IngestAsync(Reading reading);
 }

@@ -5,5 +5,5 @@ namespace Mirrorspace.Connectivity.Sftp.Import;
 
 internal sealed class ReadingIngestionSink(ReadingIngestion ingestion) : IReadingSink
 {
-    public Task<TwinResponse> IngestAsync(Reading reading) => ingestion.IngestAsync(reading);
+    public Task<ReadingResult> IngestAsync(Reading reading) => ingestion.IngestAsync(reading);
 }

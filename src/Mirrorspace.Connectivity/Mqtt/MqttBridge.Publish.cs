@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Mirrorspace.Domain;
+using Mirrorspace.Domain.Integrity;
 using Mirrorspace.Domain.Models;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Runtime.Ingestion;
@@ -80,13 +81,18 @@ public sealed partial class MqttBridge
             var answer = await IngestAsync(session, patch).ConfigureAwait(false);
             if (answer.Outcome is TwinOutcome.Ok)
             {
+                // Flagged and quarantined readings are stored too (applied as suspect, or held): acknowledged.
                 activity.Accepted(session.DeviceId);
                 return;
             }
 
             activity.Refused(session.DeviceId);
-            var reason = answer.Errors.Count > 0 ? $"{answer.Errors[0].Path}: {answer.Errors[0].Message}" : answer.Outcome.ToString();
-            var code = answer.Outcome is TwinOutcome.NotFound ? MqttPubAckReasonCode.NotAuthorized : MqttPubAckReasonCode.PayloadFormatInvalid;
+            var reason = answer.Detail ?? (answer.Errors.Count > 0 ? $"{answer.Errors[0].Path}: {answer.Errors[0].Message}" : answer.Outcome.ToString());
+
+            // A reading that fails authenticity or freshness (a finding says which) is not authorized; a malformed one is invalid.
+            var code = answer.Outcome is TwinOutcome.NotFound || answer.Findings.Count > 0
+                ? MqttPubAckReasonCode.NotAuthorized
+                : MqttPubAckReasonCode.PayloadFormatInvalid;
 
             // Invalid data is answered, not retried: on 3.1.1 it is acknowledged (resending cannot fix it) and the refusal is audited.
             Refuse(args, session, code, reason, closeOn311: answer.Outcome is TwinOutcome.NotFound);
@@ -100,20 +106,8 @@ public sealed partial class MqttBridge
         }
     }
 
-    private Task<TwinResponse> IngestAsync(DeviceSession session, string patch)
-    {
-        // A reading that is not a JSON object is refused by the twin with a JSON path; a parse error never reaches it.
-        try
-        {
-            using var _ = JsonDocument.Parse(patch);
-        }
-        catch (JsonException ex)
-        {
-            return Task.FromResult(new TwinResponse { Outcome = TwinOutcome.Invalid, Errors = [new StateError("$", $"Not JSON: {ex.Message}")] });
-        }
-
-        return ingestion.IngestAsync(new Reading(session.TenantId, session.TwinId, patch, $"mqtt:{session.DeviceId}", ReadingChannel.Mqtt));
-    }
+    private Task<ReadingResult> IngestAsync(DeviceSession session, string payload) =>
+        ingestion.IngestAsync(new Reading(session.TenantId, session.TwinId, payload, $"mqtt:{session.DeviceId}", ReadingChannel.Mqtt, session.DeviceId));
 
     private async Task ThrottleAsync(InterceptingPublishEventArgs args, DeviceSession session)
     {
@@ -123,6 +117,9 @@ public sealed partial class MqttBridge
         {
             session.InThrottledRun = true;
             LogThrottled(logger, session.DeviceId, session.Allowance.RatePerSecond);
+            await ingestion.SignalAsync(
+                session.TenantId, session.TwinId, session.DeviceId, SignalKind.Flood,
+                $"Over the sync contract's {session.Allowance.RatePerSecond} messages/s; the excess is refused and counted.").ConfigureAwait(false);
             await RecordAsync(
                 AuditActions.MqttThrottle, session.TenantId, session.DeviceId, args.ApplicationMessage.Topic,
                 $"over the contract rate of {session.Allowance.RatePerSecond} messages/s", null).ConfigureAwait(false);

@@ -11,6 +11,10 @@ public sealed class StuckDetector(int run = 30, int warmUp = 30, double toleranc
     private int _changes;
     private double _last = double.NaN;
     private int _repeats;
+    private bool _noisy;
+
+    /// <summary>Whether the stream is in a stuck run now; the signal itself comes once, at the run's start.</summary>
+    public bool IsStuck => _noisy && _repeats >= run - 1;
 
     public IntegritySignal Observe(double value)
     {
@@ -27,7 +31,7 @@ public sealed class StuckDetector(int run = 30, int warmUp = 30, double toleranc
         _repeats++;
 
         // Noise is expected when most of the warm-up readings differed from the one before.
-        var noisy = _seen > warmUp && _changes > warmUp / 2;
-        return noisy && _repeats == run - 1 ? IntegritySignal.Stuck : IntegritySignal.None;
+        _noisy = _seen > warmUp && _changes > warmUp / 2;
+        return _noisy && _repeats == run - 1 ? IntegritySignal.Stuck : IntegritySignal.None;
     }
 }

@@ -17,10 +17,22 @@ public static class StateUpdateValidator
     /// </summary>
     public static IReadOnlyList<ValidationError> ValidateReported(TwinModel model, TwinState current, JsonObject patch, DateTimeOffset now)
     {
+        var check = CheckReported(model, current, patch, now);
+        return [.. check.Errors, .. check.Implausible.Select(i => new ValidationError($"$.{i.Property}", i.Message))];
+    }
+
+    /// <summary>
+    /// The same checks, with the two kinds of failure apart: <see cref="ReportedCheck.Errors"/> make
+    /// the message malformed (undeclared or wrongly typed values), <see cref="ReportedCheck.Implausible"/>
+    /// are well-formed values the physical entity cannot have (out of bounds, too fast a change).
+    /// </summary>
+    public static ReportedCheck CheckReported(TwinModel model, TwinState current, JsonObject patch, DateTimeOffset now)
+    {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(patch);
         var errors = new List<ValidationError>();
+        var implausible = new List<ImplausibleValue>();
         foreach (var (name, value) in patch)
         {
             var path = $"$.{name}";
@@ -30,18 +42,25 @@ public static class StateUpdateValidator
                 continue;
             }
 
-            if (value is null)
+            if (value is null || !CheckType(property, value, path, errors))
             {
                 continue;
             }
 
-            if (CheckValue(property, value, path, errors) && property.MaxRateOfChange is { } maxRate)
+            if (property.Type is PropertyType.Number or PropertyType.Integer && JsonNumbers.TryGetFinite(value, out var number))
             {
-                CheckRateOfChange(property, maxRate, current, value, now, path, errors);
+                if (CheckBounds(property, number) is { } outOfBounds)
+                {
+                    implausible.Add(new ImplausibleValue(name, ImplausibleKind.OutOfBounds, outOfBounds));
+                }
+                else if (property.MaxRateOfChange is { } maxRate && CheckRateOfChange(property, maxRate, current, number, now) is { } tooFast)
+                {
+                    implausible.Add(new ImplausibleValue(name, ImplausibleKind.RateOfChange, tooFast));
+                }
             }
         }
 
-        return errors;
+        return new ReportedCheck(errors, implausible);
     }
 
     /// <summary>Desired values may only target writable properties and must be valid values for them.</summary>
@@ -61,23 +80,24 @@ public static class StateUpdateValidator
             {
                 errors.Add(new ValidationError(path, $"'{name}' is not writable; only the device reports it."));
             }
-            else if (value is not null)
+            else if (value is not null && CheckType(property, value, path, errors)
+                && JsonNumbers.TryGetFinite(value, out var number) && CheckBounds(property, number) is { } outOfBounds)
             {
-                CheckValue(property, value, path, errors);
+                errors.Add(new ValidationError(path, outOfBounds));
             }
         }
 
         return errors;
     }
 
-    private static bool CheckValue(PropertyDefinition property, JsonNode value, string path, List<ValidationError> errors)
+    private static bool CheckType(PropertyDefinition property, JsonNode value, string path, List<ValidationError> errors)
     {
         var kind = value.GetValueKind();
         var error = property.Type switch
         {
             PropertyType.Number when kind is JsonValueKind.Number && !JsonNumbers.TryGetFinite(value, out _) => "Must be a finite number.",
-            PropertyType.Number => JsonNumbers.TryGetFinite(value, out var number) ? CheckBounds(property, number) : "Must be a number.",
-            PropertyType.Integer => JsonNumbers.TryGetFinite(value, out var integer) && IsInteger(integer) ? CheckBounds(property, integer) : "Must be an integer.",
+            PropertyType.Number => JsonNumbers.TryGetFinite(value, out _) ? null : "Must be a number.",
+            PropertyType.Integer => JsonNumbers.TryGetFinite(value, out var integer) && IsInteger(integer) ? null : "Must be an integer.",
             PropertyType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : "Must be true or false.",
             PropertyType.String => kind is JsonValueKind.String ? CheckLength(value.GetValue<string>()) : "Must be a string.",
             PropertyType.Enum => kind is JsonValueKind.String && property.EnumValues.Contains(value.GetValue<string>(), StringComparer.Ordinal)
@@ -118,34 +138,22 @@ public static class StateUpdateValidator
     private static string? CheckLength(string value) =>
         value.Length > MaxStringLength ? $"Must be at most {MaxStringLength} characters." : null;
 
-    private static void CheckRateOfChange(
-        PropertyDefinition property,
-        double maxRate,
-        TwinState current,
-        JsonNode value,
-        DateTimeOffset now,
-        string path,
-        List<ValidationError> errors)
+    private static string? CheckRateOfChange(PropertyDefinition property, double maxRate, TwinState current, double next, DateTimeOffset now)
     {
         if (!JsonNumbers.TryGetFinite(current.Reported[property.Name], out var previous)
-            || !JsonNumbers.TryGetFinite(value, out var next)
             || !current.ReportedMetadata.TryGetValue(property.Name, out var metadata))
         {
-            return;
+            return null;
         }
 
         var change = Math.Abs(next - previous);
         var seconds = (now - metadata.LastUpdated).TotalSeconds;
-        if (change == 0)
+        if (change == 0 || (seconds > 0 && change / seconds <= maxRate))
         {
-            return;
+            return null;
         }
 
-        if (seconds <= 0 || change / seconds > maxRate)
-        {
-            errors.Add(new ValidationError(path, Format(
-                $"Changed by {change}{UnitSuffix(property)} in {Math.Max(seconds, 0):0.###} s; the maximum rate of change is {maxRate}{UnitSuffix(property)}/s.")));
-        }
+        return Format($"Changed by {change}{UnitSuffix(property)} in {Math.Max(seconds, 0):0.###} s; the maximum rate of change is {maxRate}{UnitSuffix(property)}/s.");
     }
 
     private static string UnitSuffix(PropertyDefinition property) => property.Unit is null ? string.Empty : $" {property.Unit}";

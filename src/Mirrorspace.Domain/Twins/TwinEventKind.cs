@@ -8,4 +8,7 @@ public enum TwinEventKind
     RelationshipAdded = 4,
     RelationshipRemoved = 5,
     Deleted = 6,
+
+    /// <summary>Reported values the ingestion checks found suspect: applied, with their quality marked suspect.</summary>
+    ReportedSuspect = 7,
 }

@@ -53,14 +53,17 @@ public sealed class TwinState
                 Subject = creation.Subject;
                 CreatedAt = change.Timestamp;
                 break;
-            case TwinEventKind.ReportedPatched or TwinEventKind.DesiredPatched when change.Erased:
+            case TwinEventKind.ReportedPatched or TwinEventKind.ReportedSuspect or TwinEventKind.DesiredPatched when change.Erased:
                 // The subject was erased: the change happened, but its values are gone for good.
                 break;
             case TwinEventKind.ReportedPatched:
-                ApplyPatch(Reported, ReportedMetadata, change);
+                ApplyPatch(Reported, ReportedMetadata, change, PropertyQuality.Good);
+                break;
+            case TwinEventKind.ReportedSuspect:
+                ApplyPatch(Reported, ReportedMetadata, change, PropertyQuality.Suspect);
                 break;
             case TwinEventKind.DesiredPatched:
-                ApplyPatch(Desired, DesiredMetadata, change);
+                ApplyPatch(Desired, DesiredMetadata, change, PropertyQuality.Good);
                 break;
             case TwinEventKind.Deleted:
                 Reset();
@@ -125,7 +128,7 @@ public sealed class TwinState
         };
     }
 
-    private static void ApplyPatch(JsonObject target, Dictionary<string, PropertyMetadata> metadata, TwinEvent change)
+    private static void ApplyPatch(JsonObject target, Dictionary<string, PropertyMetadata> metadata, TwinEvent change, PropertyQuality quality)
     {
         var patch = JsonNode.Parse(change.Payload) as JsonObject
             ?? throw new InvalidOperationException("A patch event must carry a JSON object.");
@@ -138,7 +141,7 @@ public sealed class TwinState
             }
             else
             {
-                metadata[name] = new PropertyMetadata { LastUpdated = change.Timestamp, Source = change.Source, Version = change.Version };
+                metadata[name] = new PropertyMetadata { LastUpdated = change.Timestamp, Source = change.Source, Version = change.Version, Quality = quality };
             }
         }
     }

@@ -32,12 +32,11 @@ public sealed class TwinHistory(ITwinSpaceStore store)
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(range);
-        var kind = side is TwinSide.Reported ? TwinEventKind.ReportedPatched : TwinEventKind.DesiredPatched;
         var unlimited = range with { Limit = null };
         var remaining = range.Limit ?? int.MaxValue;
         await foreach (var change in store.ReadEventsAsync(tenantId, twinId, unlimited, cancellationToken).ConfigureAwait(false))
         {
-            if (change.Kind != kind || JsonNode.Parse(change.Payload) is not JsonObject patch || !patch.TryGetPropertyValue(property, out var value))
+            if (!IsSide(change.Kind, side) || JsonNode.Parse(change.Payload) is not JsonObject patch || !patch.TryGetPropertyValue(property, out var value))
             {
                 continue;
             }
@@ -49,4 +48,8 @@ public sealed class TwinHistory(ITwinSpaceStore store)
             }
         }
     }
+
+    private static bool IsSide(TwinEventKind kind, TwinSide side) => side is TwinSide.Reported
+        ? kind is TwinEventKind.ReportedPatched or TwinEventKind.ReportedSuspect
+        : kind is TwinEventKind.DesiredPatched;
 }

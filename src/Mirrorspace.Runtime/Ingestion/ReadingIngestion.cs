@@ -1,20 +1,151 @@
+using System.Globalization;
+using System.Text;
+using Mirrorspace.Domain.Integrity;
 using Mirrorspace.Runtime.Twins;
+using Mirrorspace.Security.Freshness;
+using Mirrorspace.Security.Signatures;
+using Mirrorspace.Storage;
+using Mirrorspace.Storage.Integrity;
+using Mirrorspace.Storage.Writes;
 
 namespace Mirrorspace.Runtime.Ingestion;
 
 /// <summary>
-/// The one entry for device data, whatever the connection (MQTT, HTTPS, SFTP batch): the place where
-/// every reading gets its verdict before it reaches the twin. The answer comes only after the twin has
-/// durably stored the change, so a caller may acknowledge its sender on success.
+/// The one entry for device data, whatever the connection (MQTT, HTTPS, SFTP batch): every reading
+/// gets its verdict here. The device-level stages run first — authenticity (the JWS signature with
+/// the device's pinned key) and freshness (sequence number and clock window) — then the twin's grain
+/// runs the model's checks and commits. The answer comes only once what was kept is durable, so a
+/// caller may acknowledge its sender when the outcome is <c>Ok</c>.
 /// </summary>
-public sealed class ReadingIngestion(IGrainFactory grains)
+public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devices, GroupCommitWriter writer, TimeProvider clock)
 {
-    /// <param name="expectedVersion">Optimistic concurrency for callers that read first (HTTP If-Match).</param>
-    /// <param name="returnTwin">Whether to answer with the twin's snapshot; devices never need it.</param>
-    public Task<TwinResponse> IngestAsync(Reading reading, long? expectedVersion = null, bool returnTwin = false)
+    public async Task<ReadingResult> IngestAsync(Reading reading, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reading);
         var twin = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(reading.TenantId, reading.TwinId));
-        return twin.PatchAsync(TwinSide.Reported, reading.PatchJson, expectedVersion, reading.Source, returnTwin);
+        if (reading.DeviceId is null)
+        {
+            return await twin.IngestAsync(new DeviceReading { PatchJson = reading.Payload, Source = reading.Source }).ConfigureAwait(false);
+        }
+
+        var device = await devices.GetAsync(reading.DeviceId, cancellationToken).ConfigureAwait(false);
+        if (device is null || device.TenantId != reading.TenantId || device.TwinId != reading.TwinId)
+        {
+            return new ReadingResult { Outcome = TwinOutcome.NotFound, Verdict = Verdict.Rejected.Name() };
+        }
+
+        var patch = reading.Payload;
+        uint? sequence = null;
+        if (device.SigningKey is { } key)
+        {
+            var verification = JwsVerifier.Verify(reading.Payload, key);
+            if (!verification.IsValid)
+            {
+                return await RejectAsync(device, SignalKind.BadSignature, SignatureDetail(verification.Failure, key.Algorithm), cancellationToken).ConfigureAwait(false);
+            }
+
+            var signed = SignedReading.TryParse(verification.Payload!, out var error);
+            if (signed is null)
+            {
+                device.Record(Verdict.Rejected);
+                return Malformed(error!);
+            }
+
+            var now = clock.GetUtcNow();
+            switch (device.Guard.Check(signed.Sequence, signed.SentAt, now))
+            {
+                case FreshnessVerdict.Replayed when device.IsRetransmission(signed.Sequence, Encoding.UTF8.GetBytes(reading.Payload)):
+                    return new ReadingResult { Outcome = TwinOutcome.Ok, Verdict = Verdict.Accepted.Name(), Detail = "A retransmission of the last accepted reading; stored already." };
+                case FreshnessVerdict.Replayed:
+                    return await RejectAsync(
+                        device,
+                        SignalKind.Replay,
+                        Format($"Sequence number {signed.Sequence} is not after the last accepted {device.Guard.LastAccepted}."),
+                        cancellationToken).ConfigureAwait(false);
+                case FreshnessVerdict.OutOfWindow:
+                    return await RejectAsync(
+                        device,
+                        SignalKind.OutOfWindow,
+                        Format($"Sent at {signed.SentAt:O}, {(signed.SentAt - now).TotalSeconds:0.#} s from the node's clock; the allowed skew is ±{device.Guard.AllowedSkew.TotalSeconds:0} s."),
+                        cancellationToken).ConfigureAwait(false);
+            }
+
+            patch = signed.ReportedJson;
+            sequence = signed.Sequence;
+        }
+        else if (LooksLikeJws(reading.Payload))
+        {
+            device.Record(Verdict.Rejected);
+            return Malformed("This device is not registered for signed readings; send the JSON merge patch itself.");
+        }
+
+        var result = await twin.IngestAsync(new DeviceReading
+        {
+            PatchJson = patch,
+            Source = reading.Source,
+            DeviceId = device.DeviceId,
+            Sequence = sequence,
+            Trust = device.Trust,
+        }).ConfigureAwait(false);
+        if (result.Outcome is TwinOutcome.Ok && sequence is not null)
+        {
+            device.Accepted(Encoding.UTF8.GetBytes(reading.Payload));
+        }
+
+        device.Record(result.Outcome is TwinOutcome.Ok ? Verdicts.Parse(result.Verdict) : Verdict.Rejected);
+        return result;
     }
+
+    /// <summary>
+    /// Records a signal that concerns a twin rather than one reading's values (a flood of messages, a
+    /// twin gone stale). The alert engine consumes these; until then they are in the twin's signals feed.
+    /// </summary>
+    public Task SignalAsync(string tenantId, string twinId, string? deviceId, SignalKind kind, string detail, CancellationToken cancellationToken = default) =>
+        writer.WriteAsync([Signal(tenantId, twinId, deviceId, kind, null, detail)], cancellationToken);
+
+    private async Task<ReadingResult> RejectAsync(DeviceTrust device, SignalKind kind, string detail, CancellationToken cancellationToken)
+    {
+        var trust = device.Record(Verdict.Rejected);
+        await writer.WriteAsync(
+            [Signal(device.TenantId, device.TwinId, device.DeviceId, kind, Verdict.Rejected, detail), new RecordDeviceReading(device.TenantId, device.DeviceId, null, trust)],
+            cancellationToken).ConfigureAwait(false);
+        return new ReadingResult
+        {
+            Outcome = TwinOutcome.Invalid,
+            Verdict = Verdict.Rejected.Name(),
+            Findings = [new ReadingFinding(kind.Name(), null, Verdict.Rejected.Name(), detail)],
+            Detail = detail,
+        };
+    }
+
+    private RecordSignal Signal(string tenantId, string twinId, string? deviceId, SignalKind kind, Verdict? verdict, string detail) => new(new SignalRecord
+    {
+        TenantId = tenantId,
+        TwinId = twinId,
+        At = clock.GetUtcNow(),
+        Kind = kind.Name(),
+        DeviceId = deviceId,
+        Verdict = verdict?.Name() ?? "none",
+        Detail = detail,
+    });
+
+    private static ReadingResult Malformed(string message) => new()
+    {
+        Outcome = TwinOutcome.Invalid,
+        Verdict = Verdict.Rejected.Name(),
+        Errors = [new StateError("$", message)],
+    };
+
+    /// <summary>Three base64url parts; a JSON patch always starts with <c>{</c>.</summary>
+    private static bool LooksLikeJws(string payload) => !payload.AsSpan().TrimStart().StartsWith("{", StringComparison.Ordinal) && payload.Count(c => c == '.') == 2;
+
+    private static string SignatureDetail(JwsFailure failure, SignatureAlgorithm pinned) => failure switch
+    {
+        JwsFailure.Malformed => "Not a JWS compact serialization (three base64url parts).",
+        JwsFailure.AlgorithmNotAllowed => $"The header names another algorithm than the device's pinned {pinned}.",
+        JwsFailure.UnsupportedHeader => "The header asks for an extension the node does not implement (crit, b64).",
+        _ => $"The {pinned} signature does not verify with the device's key.",
+    };
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

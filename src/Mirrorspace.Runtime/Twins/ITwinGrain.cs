@@ -18,6 +18,22 @@ public interface ITwinGrain : IGrainWithStringKey
     [Alias("Patch")]
     Task<TwinResponse> PatchAsync(TwinSide side, string patchJson, long? expectedVersion, string source, bool returnTwin);
 
+    /// <summary>
+    /// Runs a device's reading through the twin's checks (plausibility, statistics, consistency) and
+    /// commits, in one group commit, the applied values, the held part, the signals and the device's
+    /// sequence and trust. The answer comes once all of it is durable.
+    /// </summary>
+    [Alias("Ingest")]
+    Task<ReadingResult> IngestAsync(DeviceReading reading);
+
+    /// <summary>Applies a held reading's values (a person judged them right) and marks it released, in one commit.</summary>
+    [Alias("ReleaseHeld")]
+    Task<TwinResponse> ReleaseHeldAsync(string quarantineId, string decidedBy);
+
+    /// <summary>Marks a held reading discarded; the twin does not change.</summary>
+    [Alias("DiscardHeld")]
+    Task<TwinResponse> DiscardHeldAsync(string quarantineId, string decidedBy);
+
     [Alias("Delete")]
     Task<TwinResponse> DeleteAsync(long? expectedVersion, string source);
 

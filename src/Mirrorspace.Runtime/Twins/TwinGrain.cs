@@ -17,6 +17,7 @@ internal sealed partial class TwinGrain(
     ModelCatalog models,
     TimeProvider clock,
     DesiredStateFeed desiredFeed,
+    Storage.Integrity.IIntegrityStore integrityStore,
     IOptions<TwinGrainOptions> options) : Grain, ITwinGrain
 {
     private string _tenantId = string.Empty;
@@ -96,8 +97,7 @@ internal sealed partial class TwinGrain(
             return Invalid("$", "A merge patch must be a JSON object.");
         }
 
-        var model = await models.GetAsync(_tenantId, _state.ModelId, _state.ModelVersion, CancellationToken.None)
-            ?? throw new InvalidOperationException($"Model {_state.ModelId} v{_state.ModelVersion} of twin {_twinId} is missing.");
+        var model = await CurrentModelAsync();
         var errors = side is TwinSide.Reported
             ? StateUpdateValidator.ValidateReported(model, _state, patch, clock.GetUtcNow())
             : StateUpdateValidator.ValidateDesired(model, patch);
@@ -107,26 +107,15 @@ internal sealed partial class TwinGrain(
         }
 
         var kind = side is TwinSide.Reported ? TwinEventKind.ReportedPatched : TwinEventKind.DesiredPatched;
-        if (_state.Subject is { } subject)
+        if (_state.Subject is null)
         {
-            // A data subject's values get an event of their own, sealed with the subject's key.
-            var (general, personal) = SensitivitySplit.Split(model, patch);
-            var changes = new List<(TwinEventKind, string, string?)>(2);
-            if (general.Count > 0)
-            {
-                changes.Add((kind, general.ToJsonString(), null));
-            }
-
-            if (personal.Count > 0)
-            {
-                changes.Add((kind, personal.ToJsonString(), subject));
-            }
-
-            await CommitAsync(changes, source, forceSnapshot: false);
+            await CommitAsync(kind, patchJson, source, forceSnapshot: false);
         }
         else
         {
-            await CommitAsync(kind, patchJson, source, forceSnapshot: false);
+            var changes = new List<(TwinEventKind, string, string?)>(2);
+            AddChanges(changes, kind, patch, model);
+            await CommitAsync(changes, source, forceSnapshot: false);
         }
 
         if (side is TwinSide.Desired)

@@ -7,12 +7,24 @@ namespace Mirrorspace.Security.Freshness;
 /// accepted number is a replay. A message is only recorded once it is accepted, so a refused one
 /// cannot move the window.
 /// </summary>
-public sealed class ReplayGuard(TimeSpan allowedSkew)
+public sealed class ReplayGuard(TimeSpan allowedSkew, uint? lastAccepted = null)
 {
     private const uint HalfRange = 1u << 31;
     private readonly Lock _gate = new();
-    private uint _last;
-    private bool _seenAny;
+    private uint _last = lastAccepted ?? 0;
+    private bool _seenAny = lastAccepted is not null;
+
+    /// <summary>The last accepted sequence number, null before the first.</summary>
+    public uint? LastAccepted
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _seenAny ? _last : null;
+            }
+        }
+    }
 
     public TimeSpan AllowedSkew { get; } = allowedSkew;
 

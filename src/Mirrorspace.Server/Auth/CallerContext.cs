@@ -8,6 +8,9 @@ internal sealed record CallerContext(string TenantId, string Source)
     /// <summary>The twin a device principal reports for; null for users and keys.</summary>
     public static string? DeviceTwin(ClaimsPrincipal user) => user.FindFirstValue(MirrorspaceClaims.Twin);
 
+    /// <summary>The device principal's id; null for users and keys.</summary>
+    public static string? Device(ClaimsPrincipal user) => user.FindFirstValue(MirrorspaceClaims.Device);
+
     public static CallerContext From(ClaimsPrincipal user)
     {
         var tenant = user.FindFirstValue(MirrorspaceClaims.Tenant)

@@ -7,7 +7,10 @@ using Mirrorspace.Connectivity.Mqtt;
 using Mirrorspace.Runtime;
 using Mirrorspace.Security.Tls;
 using Mirrorspace.Storage.Devices;
+using Mirrorspace.Storage.Encryption;
+using Mirrorspace.Storage.Integrity;
 using Mirrorspace.Storage.Sqlite.Devices;
+using Mirrorspace.Storage.Sqlite.Integrity;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Server.Api;
 using Mirrorspace.Server.Auth;
@@ -89,6 +92,10 @@ public static class MirrorspaceApp
         {
             DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath,
         }));
+        services.AddSingleton<IIntegrityStore>(sp => new EncryptingIntegrityStore(
+            new SqliteIntegrityStore(new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath }),
+            sp.GetRequiredService<KeyRing>()));
+        services.AddSingleton<IDeviceKeyCipher>(sp => new KeyRingDeviceKeyCipher(sp.GetRequiredService<KeyRing>()));
         services.AddMirrorspaceConnectivity();
         services.AddOptions<MqttOptions>().PostConfigure<IOptions<NodeOptions>>((mqtt, nodeOptions) =>
         {

@@ -37,7 +37,9 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
                 ("$enabled", device.Enabled),
                 ("$credential_version", device.CredentialVersion),
                 ("$created_at", Ticks.From(device.CreatedAt)),
-                ("$updated_at", Ticks.From(device.UpdatedAt))) == 1,
+                ("$updated_at", Ticks.From(device.UpdatedAt)),
+                ("$signing_algorithm", device.SigningAlgorithm),
+                ("$signing_key", device.SigningKey)) == 1,
             cancellationToken);
     }
 
@@ -77,7 +79,9 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
                 ("$certificate_thumbprint", device.CertificateThumbprint),
                 ("$enabled", device.Enabled),
                 ("$credential_version", device.CredentialVersion),
-                ("$updated_at", Ticks.From(device.UpdatedAt))) == 1,
+                ("$updated_at", Ticks.From(device.UpdatedAt)),
+                ("$signing_algorithm", device.SigningAlgorithm),
+                ("$signing_key", device.SigningKey)) == 1,
             cancellationToken);
     }
 
@@ -102,5 +106,9 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
         CredentialVersion = row.GetInt32(6),
         CreatedAt = Ticks.ToTimestamp(row.GetInt64(7)),
         UpdatedAt = Ticks.ToTimestamp(row.GetInt64(8)),
+        SigningAlgorithm = row.IsDBNull(9) ? null : row.GetString(9),
+        SigningKey = row.IsDBNull(10) ? null : row.GetString(10),
+        LastSequence = row.IsDBNull(11) ? null : (uint)row.GetInt64(11),
+        Trust = row.GetDouble(12),
     };
 }

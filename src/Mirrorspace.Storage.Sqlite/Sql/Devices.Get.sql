@@ -1,3 +1,4 @@
-SELECT device_id, tenant_id, twin_id, secret_hash, certificate_thumbprint, enabled, credential_version, created_at, updated_at
+SELECT device_id, tenant_id, twin_id, secret_hash, certificate_thumbprint, enabled, credential_version, created_at, updated_at,
+       signing_algorithm, signing_key, last_sequence, trust
 FROM devices
 WHERE tenant_id = $tenant_id AND device_id = $device_id;

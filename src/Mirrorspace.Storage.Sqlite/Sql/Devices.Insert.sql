@@ -1,3 +1,5 @@
-INSERT INTO devices (device_id, tenant_id, twin_id, secret_hash, certificate_thumbprint, enabled, credential_version, created_at, updated_at)
-VALUES ($device_id, $tenant_id, $twin_id, $secret_hash, $certificate_thumbprint, $enabled, $credential_version, $created_at, $updated_at)
+INSERT INTO devices (device_id, tenant_id, twin_id, secret_hash, certificate_thumbprint, enabled, credential_version, created_at, updated_at,
+                     signing_algorithm, signing_key)
+VALUES ($device_id, $tenant_id, $twin_id, $secret_hash, $certificate_thumbprint, $enabled, $credential_version, $created_at, $updated_at,
+        $signing_algorithm, $signing_key)
 ON CONFLICT DO NOTHING;

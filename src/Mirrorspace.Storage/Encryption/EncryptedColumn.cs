@@ -9,4 +9,6 @@ public enum EncryptedColumn
     TwinSnapshot = 4,
     EventPayload = 5,
     EventSource = 6,
+    QuarantineDocument = 7,
+    SignalDetail = 8,
 }

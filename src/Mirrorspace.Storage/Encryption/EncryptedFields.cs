@@ -11,8 +11,8 @@ public static class EncryptedFields
 {
     /// <param name="tenantId">The owning tenant.</param>
     /// <param name="column">Which field.</param>
-    /// <param name="rowId">Tenant id, key id, model id or twin id.</param>
-    /// <param name="rowVersion">Model version, twin (snapshot) version or event version; ignored for tenants and keys.</param>
+    /// <param name="rowId">Tenant id, key id, model id, twin id or quarantine id.</param>
+    /// <param name="rowVersion">Model version, twin (snapshot) version, event version or a signal's time in ticks; ignored for tenants, keys and quarantine.</param>
     public static RecordContext Context(string tenantId, EncryptedColumn column, string rowId, long rowVersion) => column switch
     {
         EncryptedColumn.TenantName => new(tenantId, "tenant.name", rowId),
@@ -21,6 +21,8 @@ public static class EncryptedFields
         EncryptedColumn.TwinSnapshot => new(tenantId, "twin.snapshot", Versioned(rowId, rowVersion)),
         EncryptedColumn.EventPayload => new(tenantId, "event.payload", Versioned(rowId, rowVersion)),
         EncryptedColumn.EventSource => new(tenantId, "event.source", Versioned(rowId, rowVersion)),
+        EncryptedColumn.QuarantineDocument => new(tenantId, "quarantine.document", rowId),
+        EncryptedColumn.SignalDetail => new(tenantId, "signal.detail", Versioned(rowId, rowVersion)),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Unknown encrypted column."),
     };
 

@@ -31,8 +31,18 @@ public sealed partial class EncryptingTwinSpaceStore
                     ? await SealForSubjectAsync(Context(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version), owner, twin.Snapshot, cancellationToken).ConfigureAwait(false)
                     : await SealAsync(twin.TenantId, EncryptedColumn.TwinSnapshot, twin.TwinId, twin.Version, twin.Snapshot, cancellationToken).ConfigureAwait(false);
                 return upsert with { Twin = twin with { Snapshot = snapshot } };
-            case PutRelationship or RemoveRelationship or RemoveAllRelationships:
-                // Relationships are identifiers and a time only: the inner store needs them for lookups.
+            case HoldReading { Held: var held } hold:
+                var documentContext = Context(held.TenantId, EncryptedColumn.QuarantineDocument, held.QuarantineId, 0);
+                var document = hold.SubjectId is { } holder
+                    ? await SealForSubjectAsync(documentContext, holder, held.Document, cancellationToken).ConfigureAwait(false)
+                    : await SealAsync(held.TenantId, EncryptedColumn.QuarantineDocument, held.QuarantineId, 0, held.Document, cancellationToken).ConfigureAwait(false);
+                return hold with { Held = held with { Document = document } };
+            case RecordSignal { Signal: var signal } record:
+                var detail = await SealAsync(signal.TenantId, EncryptedColumn.SignalDetail, signal.TwinId, signal.At.UtcTicks, signal.Detail, cancellationToken)
+                    .ConfigureAwait(false);
+                return record with { Signal = signal with { Detail = detail } };
+            case PutRelationship or RemoveRelationship or RemoveAllRelationships or DecideQuarantine or RecordDeviceReading:
+                // Identifiers, states, numbers and times only: the inner store needs them in clear.
                 return write;
             case null:
                 throw new ArgumentException("A write list must not contain null.", nameof(write));
@@ -62,11 +72,8 @@ public sealed partial class EncryptingTwinSpaceStore
     }
 
     /// <summary>Opens a value sealed with a subject's key; null when the subject has been erased.</summary>
-    private async ValueTask<string?> OpenSubjectValueAsync(Security.Crypto.RecordContext context, string stored, CancellationToken cancellationToken)
-    {
-        var result = await _keys.DecryptAsync(context, EncryptedText.ToEnvelope(context, stored), cancellationToken).ConfigureAwait(false);
-        return result.TryGetPlaintext(out var plaintext) ? System.Text.Encoding.UTF8.GetString(plaintext) : null;
-    }
+    private ValueTask<string?> OpenSubjectValueAsync(Security.Crypto.RecordContext context, string stored, CancellationToken cancellationToken) =>
+        _keys.OpenTextAsync(context, stored, cancellationToken);
 
     private async ValueTask<string> OpenAsync(
         string tenantId,
@@ -74,19 +81,9 @@ public sealed partial class EncryptingTwinSpaceStore
         string rowId,
         long rowVersion,
         string stored,
-        CancellationToken cancellationToken)
-    {
-        var context = Context(tenantId, column, rowId, rowVersion);
-        if (!EncryptedText.TryGetTenantKeyVersion(stored, out var version))
-        {
-            // Refused before the key ring is asked, so a stray clear value never even creates a key.
-            throw new CryptographicException(
-                $"The stored {context.Kind} of '{context.RecordId}' (tenant '{tenantId}') is not encrypted with a tenant key.");
-        }
-
-        var ring = await _keys.GetTenantAsync(tenantId, version, cancellationToken).ConfigureAwait(false);
-        return EncryptedText.Decrypt(ring, context, stored);
-    }
+        CancellationToken cancellationToken) =>
+        await _keys.OpenTextAsync(Context(tenantId, column, rowId, rowVersion), stored, cancellationToken).ConfigureAwait(false)
+            ?? throw new CryptographicException($"The stored {column} of '{rowId}' (tenant '{tenantId}') is sealed with a data subject's key.");
 
     private async ValueTask<TenantRecord> OpenAsync(TenantRecord tenant, CancellationToken cancellationToken) =>
         tenant with { Name = await OpenAsync(tenant.Id, EncryptedColumn.TenantName, tenant.Id, 0, tenant.Name, cancellationToken).ConfigureAwait(false) };

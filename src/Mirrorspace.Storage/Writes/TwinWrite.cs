@@ -31,3 +31,14 @@ public sealed record RemoveRelationship(string TenantId, string SourceId, string
 
 /// <summary>Removes every relationship from or to a twin, as when it is deleted.</summary>
 public sealed record RemoveAllRelationships(string TenantId, string TwinId) : TwinWrite;
+
+/// <summary>Keeps a reading's held part aside; with a <paramref name="SubjectId"/> it is sealed with the subject's key, as the history is.</summary>
+public sealed record HoldReading(Integrity.QuarantineRecord Held, string? SubjectId = null) : TwinWrite;
+
+/// <summary>Records a person's decision on a held reading; only a held one changes.</summary>
+public sealed record DecideQuarantine(string TenantId, string QuarantineId, Integrity.QuarantineState State, string DecidedBy, DateTimeOffset DecidedAt) : TwinWrite;
+
+public sealed record RecordSignal(Integrity.SignalRecord Signal) : TwinWrite;
+
+/// <summary>The device's trust score and, for signed readings, its last accepted sequence number (null keeps the stored one), committed with the reading that moved them.</summary>
+public sealed record RecordDeviceReading(string TenantId, string DeviceId, uint? Sequence, double Trust) : TwinWrite;

@@ -9,7 +9,7 @@ internal sealed class InterruptingSink(ReadingIngestion inner, int after, Cancel
 {
     private int _answered;
 
-    public async Task<TwinResponse> IngestAsync(Reading reading)
+    public async Task<ReadingResult> IngestAsync(Reading reading)
     {
         var response = await inner.IngestAsync(reading);
         if (Interlocked.Increment(ref _answered) == after)

@@ -23,6 +23,13 @@ internal static class Problems
     public static ProblemHttpResult PreconditionFailed(string? detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Version mismatch", detail: detail);
 
+    /// <summary>A reading refused before it reached the twin (bad signature, replay, outside the clock window): the signal says which.</summary>
+    public static ProblemHttpResult ReadingRejected(ReadingResult result) => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Reading rejected",
+        detail: result.Detail,
+        extensions: new Dictionary<string, object?> { ["signal"] = result.Findings[0].Kind, ["verdict"] = result.Verdict });
+
     /// <summary>Maps a grain outcome that is a failure to its problem; success outcomes are the caller's to map.</summary>
     public static ProblemHttpResult FromOutcome(TwinResponse response, string what) => response.Outcome switch
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirrorspace.Domain.Common;
+using Mirrorspace.Domain.Integrity;
 using Mirrorspace.Runtime.Ingestion;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
@@ -16,8 +17,12 @@ internal static class StateEndpoints
         var twins = api.MapGroup("/twins").WithTags("Twins");
         twins.MapPatch("/{twinId}/reported", ReportAsync)
             .RequireAuthorization(Policies.ReportState)
-            .Accepts<JsonObject>("application/merge-patch+json", "application/json")
-            .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token");
+            .Accepts<JsonObject>("application/merge-patch+json", "application/json", ReadingBody.JoseMediaType)
+            .Produces<TwinDto>()
+            .Produces<ReadingVerdictDto>(StatusCodes.Status202Accepted)
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token, and a signed reading as application/jose");
         twins.MapPatch("/{twinId}/desired", (string twinId, HttpContext http, IGrainFactory grains, CancellationToken ct) => PatchAsync(TwinSide.Desired, twinId, http, grains, ct))
             .RequireAuthorization(Policies.Operator)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
@@ -25,42 +30,44 @@ internal static class StateEndpoints
     }
 
     /// <summary>
-    /// Reported state takes the path every reading takes. A device may report for its own twin only
-    /// (any other answers 404, as if absent) and gets 204: it has no right to read the twin back.
+    /// A device's report takes the path every reading takes (signature, freshness, the model's checks)
+    /// and gets 204 when accepted, or the verdict: 200 when values were flagged, 202 when a part was
+    /// quarantined. It may report for its own twin only (any other answers 404, as if absent) and
+    /// never reads the twin back. People and services report through the strict path instead:
+    /// an implausible value is refused outright, as for desired state.
     /// </summary>
-    private static async Task<Results<Ok<TwinDto>, NoContent, ProblemHttpResult>> ReportAsync(
-        string twinId, HttpContext http, ReadingIngestion ingestion, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(
+        string twinId, HttpContext http, ReadingIngestion ingestion, IGrainFactory grains, CancellationToken cancellationToken)
     {
         var deviceTwin = CallerContext.DeviceTwin(http.User);
-        if (!Identifiers.IsValidTwinId(twinId) || (deviceTwin is not null && deviceTwin != twinId))
+        if (deviceTwin is null)
+        {
+            return await PatchAsync(TwinSide.Reported, twinId, http, grains, cancellationToken);
+        }
+
+        if (!Identifiers.IsValidTwinId(twinId) || deviceTwin != twinId)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
 
-        var (expected, ifMatchProblem) = Versions.ReadIfMatch(http.Request);
-        if (ifMatchProblem is not null)
-        {
-            return ifMatchProblem;
-        }
-
-        var (patch, bodyProblem) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken);
+        var (payload, bodyProblem) = await ReadingBody.ReadAsync(http.Request, cancellationToken);
         if (bodyProblem is not null)
         {
             return bodyProblem;
         }
 
         var caller = CallerContext.From(http.User);
-        var reading = new Reading(caller.TenantId, twinId, patch!.ToJsonString(), caller.Source, ReadingChannel.Https);
-        var response = await ingestion.IngestAsync(reading, expected, returnTwin: deviceTwin is null);
-        if (response.Outcome is not TwinOutcome.Ok)
+        var reading = new Reading(caller.TenantId, twinId, payload!, caller.Source, ReadingChannel.Https, CallerContext.Device(http.User));
+        var result = await ingestion.IngestAsync(reading, cancellationToken);
+        return result.Outcome switch
         {
-            return Problems.FromOutcome(response, $"Twin '{twinId}'");
-        }
-
-        http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        return deviceTwin is null
-            ? TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!))
-            : TypedResults.NoContent();
+            TwinOutcome.Ok when Verdicts.Parse(result.Verdict) is Verdict.Accepted => TypedResults.NoContent(),
+            TwinOutcome.Ok when Verdicts.Parse(result.Verdict) is Verdict.Flagged => TypedResults.Ok(ReadingVerdictDto.From(result)),
+            TwinOutcome.Ok => TypedResults.Accepted((string?)null, ReadingVerdictDto.From(result)),
+            TwinOutcome.Invalid when result.Findings.Count > 0 => Problems.ReadingRejected(result),
+            TwinOutcome.Invalid => Problems.Invalid("The reading is not valid for this twin's model", result.Errors),
+            _ => Problems.NotFound($"Twin '{twinId}'"),
+        };
     }
 
     private static async Task<Results<Ok<TwinDto>, ProblemHttpResult>> PatchAsync(

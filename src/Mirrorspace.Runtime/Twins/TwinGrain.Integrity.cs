@@ -1,0 +1,192 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Mirrorspace.Domain.Integrity;
+using Mirrorspace.Domain.Models;
+using Mirrorspace.Domain.Twins;
+using Mirrorspace.Storage.Integrity;
+using Mirrorspace.Storage.Writes;
+
+namespace Mirrorspace.Runtime.Twins;
+
+/// <summary>The twin's stages of the ingestion pipeline, and the decisions on what they held.</summary>
+internal sealed partial class TwinGrain
+{
+    private readonly TwinIntegrity _integrity = new();
+
+    public async Task<ReadingResult> IngestAsync(DeviceReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        if (!_state.Exists)
+        {
+            return new ReadingResult { Outcome = TwinOutcome.NotFound };
+        }
+
+        JsonObject? patch;
+        try
+        {
+            patch = JsonNode.Parse(reading.PatchJson) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return Rejected([new StateError("$", $"Not JSON: {ex.Message}")]);
+        }
+
+        if (patch is null)
+        {
+            return Rejected([new StateError("$", "A reading must be a JSON object.")]);
+        }
+
+        var model = await CurrentModelAsync();
+        var now = clock.GetUtcNow();
+        var check = StateUpdateValidator.CheckReported(model, _state, patch, now);
+        if (check.Errors.Count > 0)
+        {
+            return Rejected([.. check.Errors.Select(e => new StateError(e.Path, e.Message))]);
+        }
+
+        var assessment = _integrity.Assess(model, _state, patch, check);
+        var changes = new List<(TwinEventKind, string, string?)>(4);
+        AddChanges(changes, TwinEventKind.ReportedPatched, assessment.Accepted, model);
+        AddChanges(changes, TwinEventKind.ReportedSuspect, assessment.Suspect, model);
+
+        var extra = new List<TwinWrite>(assessment.Findings.Count + 2);
+        string? quarantineId = null;
+        if (assessment.Held.Count > 0)
+        {
+            quarantineId = NewQuarantineId();
+            extra.Add(new HoldReading(
+                new QuarantineRecord
+                {
+                    QuarantineId = quarantineId,
+                    TenantId = _tenantId,
+                    TwinId = _twinId,
+                    DeviceId = reading.DeviceId,
+                    ReceivedAt = now,
+                    Document = HeldDocument.Write(reading.Source, assessment),
+                },
+                _state.Subject));
+        }
+
+        foreach (var finding in assessment.Findings)
+        {
+            extra.Add(new RecordSignal(new SignalRecord
+            {
+                TenantId = _tenantId,
+                TwinId = _twinId,
+                At = now,
+                Kind = finding.Kind.Name(),
+                Property = finding.Property,
+                DeviceId = reading.DeviceId,
+                Verdict = finding.Verdict.Name(),
+                Detail = finding.Detail,
+            }));
+        }
+
+        if (reading.DeviceId is { } deviceId)
+        {
+            extra.Add(new RecordDeviceReading(_tenantId, deviceId, reading.Sequence, reading.Trust));
+        }
+
+        await CommitAsync(changes, reading.Source, forceSnapshot: false, [.. extra]);
+        return new ReadingResult
+        {
+            Outcome = TwinOutcome.Ok,
+            Verdict = assessment.Verdict.Name(),
+            Properties = assessment.Properties.ToDictionary(p => p.Key, p => p.Value.Name(), StringComparer.Ordinal),
+            Findings = [.. assessment.Findings.Select(f => new ReadingFinding(f.Kind.Name(), f.Property, f.Verdict.Name(), f.Detail))],
+            QuarantineId = quarantineId,
+            Version = _state.Version,
+        };
+    }
+
+    public async Task<TwinResponse> ReleaseHeldAsync(string quarantineId, string decidedBy)
+    {
+        var (held, refused) = await FindHeldAsync(quarantineId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (held!.Erased)
+        {
+            return TwinResponse.Of(TwinOutcome.Conflict, $"The values of {quarantineId} belonged to an erased data subject; it can only be discarded.");
+        }
+
+        var values = HeldDocument.Values(held.Document);
+        var model = await CurrentModelAsync();
+
+        // A person vouches for the values, so bounds and rate of change no longer apply; types still do.
+        var check = StateUpdateValidator.CheckReported(model, _state, values, clock.GetUtcNow());
+        if (check.Errors.Count > 0)
+        {
+            return new TwinResponse { Outcome = TwinOutcome.Invalid, Errors = [.. check.Errors.Select(e => new StateError(e.Path, e.Message))] };
+        }
+
+        var changes = new List<(TwinEventKind, string, string?)>(2);
+        AddChanges(changes, TwinEventKind.ReportedPatched, values, model);
+        var decision = new DecideQuarantine(_tenantId, quarantineId, QuarantineState.Released, decidedBy, clock.GetUtcNow());
+        await CommitAsync(changes, $"quarantine:{quarantineId}:{decidedBy}", forceSnapshot: false, decision);
+        return Answer(TwinOutcome.Ok);
+    }
+
+    public async Task<TwinResponse> DiscardHeldAsync(string quarantineId, string decidedBy)
+    {
+        var (_, refused) = await FindHeldAsync(quarantineId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        await writer.WriteAsync(new DecideQuarantine(_tenantId, quarantineId, QuarantineState.Discarded, decidedBy, clock.GetUtcNow()), CancellationToken.None);
+        return new TwinResponse { Outcome = TwinOutcome.Ok, Version = _state.Version };
+    }
+
+    /// <summary>Decisions go through the twin's grain, one at a time, so a reading is never both released and discarded.</summary>
+    private async Task<(QuarantineRecord? Held, TwinResponse? Refused)> FindHeldAsync(string quarantineId)
+    {
+        var held = await integrityStore.GetQuarantineAsync(_tenantId, quarantineId, CancellationToken.None);
+        if (held is null || held.TwinId != _twinId)
+        {
+            return (null, TwinResponse.Of(TwinOutcome.NotFound));
+        }
+
+        return held.State is QuarantineState.Held
+            ? (held, null)
+            : (null, TwinResponse.Of(TwinOutcome.Conflict, $"{quarantineId} was already {(held.State is QuarantineState.Released ? "released" : "discarded")}."));
+    }
+
+    private async Task<TwinModel> CurrentModelAsync() =>
+        await models.GetAsync(_tenantId, _state.ModelId, _state.ModelVersion, CancellationToken.None)
+            ?? throw new InvalidOperationException($"Model {_state.ModelId} v{_state.ModelVersion} of twin {_twinId} is missing.");
+
+    /// <summary>One event for the values, or two when the twin has a data subject: theirs are sealed with the subject's key.</summary>
+    private void AddChanges(List<(TwinEventKind, string, string?)> changes, TwinEventKind kind, JsonObject values, TwinModel model)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        if (_state.Subject is not { } subject)
+        {
+            changes.Add((kind, values.ToJsonString(), null));
+            return;
+        }
+
+        var (general, personal) = SensitivitySplit.Split(model, values);
+        if (general.Count > 0)
+        {
+            changes.Add((kind, general.ToJsonString(), null));
+        }
+
+        if (personal.Count > 0)
+        {
+            changes.Add((kind, personal.ToJsonString(), subject));
+        }
+    }
+
+    private static ReadingResult Rejected(IReadOnlyList<StateError> errors) =>
+        new() { Outcome = TwinOutcome.Invalid, Verdict = Verdict.Rejected.Name(), Errors = errors };
+
+    private static string NewQuarantineId() => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
+}

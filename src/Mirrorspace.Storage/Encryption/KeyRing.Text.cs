@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mirrorspace.Security.Crypto;
+
+namespace Mirrorspace.Storage.Encryption;
+
+public sealed partial class KeyRing
+{
+    /// <summary>
+    /// Opens a stored text field sealed with the tenant key (<see cref="EncryptedText"/>) or with a data
+    /// subject's key; null when it was sealed for a subject who has since been erased.
+    /// </summary>
+    public async ValueTask<string?> OpenTextAsync(RecordContext context, string stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (EncryptedText.IsSubjectEnvelope(stored))
+        {
+            var result = await DecryptAsync(context, EncryptedText.ToEnvelope(context, stored), cancellationToken).ConfigureAwait(false);
+            return result.TryGetPlaintext(out var plaintext) ? Encoding.UTF8.GetString(plaintext) : null;
+        }
+
+        if (!EncryptedText.TryGetTenantKeyVersion(stored, out var version))
+        {
+            // Refused before any key is asked for, so a stray clear value never even creates a key.
+            throw new CryptographicException($"The stored {context.Kind} of '{context.RecordId}' (tenant '{context.TenantId}') is not encrypted with a tenant key.");
+        }
+
+        var ring = await GetTenantAsync(context.TenantId, version, cancellationToken).ConfigureAwait(false);
+        return EncryptedText.Decrypt(ring, context, stored);
+    }
+}
