@@ -85,6 +85,45 @@ internal sealed class DocumentReader(List<ValidationError> errors)
         return (long)value.Value;
     }
 
+    /// <summary>An optional integer from <paramref name="minimum"/> to <paramref name="maximum"/>, both included.</summary>
+    public int? IntegerInRange(JsonObject obj, string path, string name, int minimum, int maximum)
+    {
+        var value = Integer(obj, path, name);
+        if (value < minimum || value > maximum)
+        {
+            Error($"{path}.{name}", $"Must be from {minimum} to {maximum}.");
+            return null;
+        }
+
+        return (int?)value;
+    }
+
+    /// <summary>An optional number greater than 0 and at most <paramref name="maximum"/>.</summary>
+    public double? PositiveNumber(JsonObject obj, string path, string name, double maximum = double.PositiveInfinity)
+    {
+        var value = Number(obj, path, name);
+        if (value <= 0 || value > maximum)
+        {
+            Error($"{path}.{name}", double.IsPositiveInfinity(maximum) ? "Must be greater than 0." : $"Must be greater than 0 and at most {maximum}.");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>An optional number of 0 or more, at most <paramref name="maximum"/>.</summary>
+    public double? NonNegativeNumber(JsonObject obj, string path, string name, double maximum = double.PositiveInfinity)
+    {
+        var value = Number(obj, path, name);
+        if (value < 0 || value > maximum)
+        {
+            Error($"{path}.{name}", double.IsPositiveInfinity(maximum) ? "Must be 0 or greater." : $"Must be from 0 to {maximum}.");
+            return null;
+        }
+
+        return value;
+    }
+
     public bool? Boolean(JsonObject obj, string path, string name)
     {
         var node = Member(obj, path, name, required: false);
@@ -159,6 +198,34 @@ internal sealed class DocumentReader(List<ValidationError> errors)
         if (node is not JsonObject child)
         {
             Error($"{path}.{name}", "Must be an object.");
+            return null;
+        }
+
+        return child;
+    }
+
+    /// <summary>
+    /// An optional part that can be switched off: <c>false</c> sets <paramref name="switchedOff"/>, an
+    /// object is returned, and absence returns null so the caller applies its default.
+    /// </summary>
+    public JsonObject? ObjectOrFalse(JsonObject obj, string path, string name, out bool switchedOff)
+    {
+        switchedOff = false;
+        var node = Member(obj, path, name, required: false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node.GetValueKind() is JsonValueKind.False)
+        {
+            switchedOff = true;
+            return null;
+        }
+
+        if (node is not JsonObject child)
+        {
+            Error($"{path}.{name}", "Must be an object, or false to switch it off.");
             return null;
         }
 

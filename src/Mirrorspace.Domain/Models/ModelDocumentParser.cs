@@ -54,7 +54,7 @@ public static class ModelDocumentParser
 
         var errors = new List<ValidationError>();
         var reader = new DocumentReader(errors);
-        reader.RejectUnknownMembers(document, "$", "id", "version", "displayName", "description", "sync", "properties", "telemetry", "commands", "relationships");
+        reader.RejectUnknownMembers(document, "$", "id", "version", "displayName", "description", "sync", "properties", "telemetry", "commands", "relationships", "behaviours");
 
         var id = reader.String(document, "$", "id", required: true);
         if (id is not null && !Identifiers.IsValidModelId(id))
@@ -74,6 +74,7 @@ public static class ModelDocumentParser
         PropertyReader.ReadAll(reader, document, "telemetry", isTelemetry: true, sync, properties);
         var commands = ReadCommands(reader, document);
         var relationships = ReadRelationships(reader, document);
+        var behaviours = BehaviourReader.ReadAll(reader, document, properties);
         var displayName = reader.String(document, "$", "displayName");
         var description = reader.String(document, "$", "description", maxLength: 4096);
 
@@ -92,6 +93,7 @@ public static class ModelDocumentParser
             Properties = properties,
             Commands = commands,
             Relationships = relationships,
+            Behaviours = behaviours,
         };
         return new ModelParseResult { Model = model, CanonicalJson = document.ToJsonString() };
     }

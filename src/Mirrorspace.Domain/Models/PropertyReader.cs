@@ -32,8 +32,8 @@ internal static class PropertyReader
         Dictionary<string, PropertyDefinition> existing)
     {
         string[] allowed = isTelemetry
-            ? ["name", "type", "unit", "description", "minimum", "maximum", "maxRateOfChange", "values", "classification", "sync"]
-            : ["name", "type", "unit", "description", "minimum", "maximum", "maxRateOfChange", "values", "classification", "sync", "writable"];
+            ? ["name", "type", "unit", "description", "minimum", "maximum", "maxRateOfChange", "values", "classification", "sync", "integrity"]
+            : ["name", "type", "unit", "description", "minimum", "maximum", "maxRateOfChange", "values", "classification", "sync", "integrity", "writable"];
         reader.RejectUnknownMembers(item, path, allowed);
 
         var name = NameReader.Read(reader, item, path, existing.ContainsKey);
@@ -56,6 +56,7 @@ internal static class PropertyReader
             Writable = reader.Boolean(item, path, "writable") ?? false,
             IsTelemetry = isTelemetry,
             Sync = SyncContractReader.Read(reader, item, path, modelSync),
+            Integrity = PropertyIntegrityReader.Read(reader, item, path, type),
         };
 
         CheckNumericConstraints(reader, path, property, type);

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+
+namespace Mirrorspace.Domain.Models;
+
+/// <summary>
+/// Reads a property's optional <c>integrity</c> member. A numeric property that says nothing gets
+/// <see cref="PropertyIntegrity.Default"/>; each check may be left out (its defaults), tuned, or set to <c>false</c> (off).
+/// </summary>
+internal static class PropertyIntegrityReader
+{
+    public static PropertyIntegrity Read(DocumentReader reader, JsonObject item, string path, PropertyType? type)
+    {
+        // A missing or unknown type is already an error; treating it as numeric still reports the mistakes inside 'integrity'.
+        if (type is not (null or PropertyType.Number or PropertyType.Integer))
+        {
+            if (item["integrity"] is not null)
+            {
+                reader.Error($"{path}.integrity", "Only number and integer properties take 'integrity'.");
+            }
+
+            return PropertyIntegrity.None;
+        }
+
+        var integrity = reader.ObjectOrFalse(item, path, "integrity", out var switchedOff);
+        if (switchedOff)
+        {
+            return PropertyIntegrity.None;
+        }
+
+        if (integrity is null)
+        {
+            return PropertyIntegrity.Default;
+        }
+
+        var integrityPath = $"{path}.integrity";
+        reader.RejectUnknownMembers(integrity, integrityPath, "spike", "drift", "stuck", "implausible");
+        return new PropertyIntegrity
+        {
+            Spike = ReadSpike(reader, integrity, integrityPath),
+            Drift = ReadDrift(reader, integrity, integrityPath),
+            Stuck = ReadStuck(reader, integrity, integrityPath),
+            Implausible = reader.Enum<IntegrityAction>(integrity, integrityPath, "implausible") ?? PropertyIntegrity.Default.Implausible,
+        };
+    }
+
+    private static SpikeSettings? ReadSpike(DocumentReader reader, JsonObject integrity, string integrityPath)
+    {
+        var defaults = PropertyIntegrity.Default.Spike!;
+        var spike = reader.ObjectOrFalse(integrity, integrityPath, "spike", out var switchedOff);
+        if (spike is null)
+        {
+            return switchedOff ? null : defaults;
+        }
+
+        var path = $"{integrityPath}.spike";
+        reader.RejectUnknownMembers(spike, path, "window", "threshold", "minimumScale", "action");
+        return new SpikeSettings(
+            Window: reader.IntegerInRange(spike, path, "window", 5, 1_000) ?? defaults.Window,
+            Threshold: reader.PositiveNumber(spike, path, "threshold", maximum: 1_000) ?? defaults.Threshold,
+            MinimumScale: reader.PositiveNumber(spike, path, "minimumScale") ?? defaults.MinimumScale,
+            Action: reader.Enum<IntegrityAction>(spike, path, "action") ?? defaults.Action);
+    }
+
+    private static DriftSettings? ReadDrift(DocumentReader reader, JsonObject integrity, string integrityPath)
+    {
+        var defaults = PropertyIntegrity.Default.Drift!;
+        var drift = reader.ObjectOrFalse(integrity, integrityPath, "drift", out var switchedOff);
+        if (drift is null)
+        {
+            return switchedOff ? null : defaults;
+        }
+
+        var path = $"{integrityPath}.drift";
+        reader.RejectUnknownMembers(drift, path, "warmUp", "k", "h", "action");
+        return new DriftSettings(
+            WarmUp: reader.IntegerInRange(drift, path, "warmUp", 10, 100_000) ?? defaults.WarmUp,
+            K: reader.NonNegativeNumber(drift, path, "k") ?? defaults.K,
+            H: reader.PositiveNumber(drift, path, "h") ?? defaults.H,
+            Action: reader.Enum<IntegrityAction>(drift, path, "action") ?? defaults.Action);
+    }
+
+    private static StuckSettings? ReadStuck(DocumentReader reader, JsonObject integrity, string integrityPath)
+    {
+        var defaults = PropertyIntegrity.Default.Stuck!;
+        var stuck = reader.ObjectOrFalse(integrity, integrityPath, "stuck", out var switchedOff);
+        if (stuck is null)
+        {
+            return switchedOff ? null : defaults;
+        }
+
+        var path = $"{integrityPath}.stuck";
+        reader.RejectUnknownMembers(stuck, path, "run", "warmUp", "tolerance", "action");
+        return new StuckSettings(
+            Run: reader.IntegerInRange(stuck, path, "run", 2, 10_000) ?? defaults.Run,
+            WarmUp: reader.IntegerInRange(stuck, path, "warmUp", 0, 100_000) ?? defaults.WarmUp,
+            Tolerance: reader.NonNegativeNumber(stuck, path, "tolerance") ?? defaults.Tolerance,
+            Action: reader.Enum<IntegrityAction>(stuck, path, "action") ?? defaults.Action);
+    }
+}
