@@ -11,7 +11,11 @@ using Mirrorspace.Runtime;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Storage;
 using Mirrorspace.Storage.Records;
+using Mirrorspace.Storage.Devices;
+using Mirrorspace.Storage.Integrity;
 using Mirrorspace.Storage.Sqlite;
+using Mirrorspace.Storage.Sqlite.Devices;
+using Mirrorspace.Storage.Sqlite.Integrity;
 
 namespace Mirrorspace.Benchmarks;
 
@@ -121,6 +125,10 @@ public class GrainThroughputBenchmarks : IDisposable
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<ITwinSpaceStore>(_store);
+        var database = new SqliteStoreOptions { DatabasePath = _directory.File("mirrorspace.db") };
+        builder.Services.AddSingleton<IIntegrityStore>(new SqliteIntegrityStore(database));
+        builder.Services.AddSingleton<IDeviceStore>(new SqliteDeviceStore(database));
+        builder.Services.AddSingleton<IDeviceKeyCipher, NoDeviceKeys>();
         builder.Services.AddMirrorspaceRuntime();
         builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort.Pick(), FreePort.Pick()));
         _host = builder.Build();

@@ -1,8 +1,11 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Mirrorspace.Connectivity.Mqtt;
+using Mirrorspace.Runtime.Ingestion;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Security.Devices;
+using Mirrorspace.Security.Signatures;
 using Mirrorspace.Storage.Devices;
 using Mirrorspace.Storage.Records;
 
@@ -12,11 +15,26 @@ namespace Mirrorspace.Connectivity.Devices;
 /// Registers devices and manages their credentials. A credential that is disabled, rotated or deleted
 /// stops working at once: the device's live MQTT connection is dropped in the same call.
 /// </summary>
-public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, MqttBridge bridge, DeviceActivity activity, TimeProvider clock)
+public sealed class DeviceRegistry(
+    IDeviceStore store,
+    IGrainFactory grains,
+    MqttBridge bridge,
+    DeviceActivity activity,
+    DeviceTrustBook trust,
+    IDeviceKeyCipher keyCipher,
+    TimeProvider clock)
 {
-    /// <summary>Registers a device for an existing twin of the tenant, with a new secret or the given client certificate (PEM).</summary>
-    public async Task<DeviceChange> RegisterAsync(string tenantId, string twinId, string? certificatePem, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers a device for an existing twin of the tenant, with a new secret or the given client
+    /// certificate (PEM), and optionally a signature policy its readings must meet.
+    /// </summary>
+    public async Task<DeviceChange> RegisterAsync(string tenantId, string twinId, string? certificatePem, DeviceSigning? signing, CancellationToken cancellationToken)
     {
+        if (signing?.Validate() is { } invalid)
+        {
+            return DeviceChange.Failed(DeviceChangeError.InvalidSigning, invalid);
+        }
+
         var twin = await grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(tenantId, twinId)).GetAsync().ConfigureAwait(false);
         if (twin.Outcome is not TwinOutcome.Ok)
         {
@@ -43,9 +61,33 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return await store.CreateAsync(device, cancellationToken).ConfigureAwait(false)
-            ? DeviceChange.Done(device, secret)
+        var (signed, signingKey) = await WithSigningAsync(device, signing, cancellationToken).ConfigureAwait(false);
+        return await store.CreateAsync(signed, cancellationToken).ConfigureAwait(false)
+            ? DeviceChange.Done(signed, secret) with { SigningKey = signingKey }
             : DeviceChange.Failed(DeviceChangeError.Conflict, "That certificate is already registered to a device.");
+    }
+
+    /// <summary>
+    /// Sets the device's signature policy (null: its readings need no signature). A new policy or key
+    /// starts a new sequence, and takes effect on the very next reading.
+    /// </summary>
+    public async Task<DeviceChange> SetSigningAsync(string tenantId, string deviceId, DeviceSigning? signing, CancellationToken cancellationToken)
+    {
+        if (signing?.Validate() is { } invalid)
+        {
+            return DeviceChange.Failed(DeviceChangeError.InvalidSigning, invalid);
+        }
+
+        var device = await store.GetAsync(tenantId, deviceId, cancellationToken).ConfigureAwait(false);
+        if (device is null)
+        {
+            return DeviceChange.Failed(DeviceChangeError.DeviceNotFound, $"Device '{deviceId}' does not exist.");
+        }
+
+        var (changed, signingKey) = await WithSigningAsync(device with { UpdatedAt = clock.GetUtcNow() }, signing, cancellationToken).ConfigureAwait(false);
+        await store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
+        trust.Forget(deviceId);
+        return DeviceChange.Done(changed, secret: null) with { SigningKey = signingKey };
     }
 
     public async Task<DeviceChange> SetEnabledAsync(string tenantId, string deviceId, bool enabled, CancellationToken cancellationToken)
@@ -58,6 +100,7 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
 
         var changed = device with { Enabled = enabled, UpdatedAt = clock.GetUtcNow() };
         await store.UpdateAsync(changed, cancellationToken).ConfigureAwait(false);
+        trust.Forget(deviceId);
         if (!enabled)
         {
             await bridge.DisconnectAsync(deviceId, "credential disabled").ConfigureAwait(false);
@@ -93,6 +136,7 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
             return DeviceChange.Failed(DeviceChangeError.Conflict, "That certificate is already registered to a device.");
         }
 
+        trust.Forget(deviceId);
         await bridge.DisconnectAsync(deviceId, "credential rotated").ConfigureAwait(false);
         return DeviceChange.Done(rotated, secret);
     }
@@ -107,6 +151,7 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
         await bridge.DisconnectAsync(deviceId, "device deleted").ConfigureAwait(false);
         bridge.Forget(deviceId);
         activity.Forget(deviceId);
+        trust.Forget(deviceId);
         return true;
     }
 
@@ -139,6 +184,30 @@ public sealed class DeviceRegistry(IDeviceStore store, IGrainFactory grains, Mqt
         catch (CryptographicException)
         {
             return (empty, null, DeviceChange.Failed(DeviceChangeError.InvalidCertificate, "The certificate is not a PEM-encoded X.509 certificate."));
+        }
+    }
+
+    /// <summary>The device with the policy applied; for HS256 a fresh 256-bit key, sealed in the record and returned in clear once.</summary>
+    private async Task<(DeviceRecord Device, string? SigningKey)> WithSigningAsync(DeviceRecord device, DeviceSigning? signing, CancellationToken cancellationToken)
+    {
+        switch (signing)
+        {
+            case null:
+                return (device with { SigningAlgorithm = null, SigningKey = null }, null);
+            case { Algorithm: SignatureAlgorithm.HS256 }:
+                var key = RandomNumberGenerator.GetBytes(32);
+                try
+                {
+                    var sealedKey = await keyCipher.SealAsync(device.TenantId, device.DeviceId, key, cancellationToken).ConfigureAwait(false);
+                    return (device with { SigningAlgorithm = nameof(SignatureAlgorithm.HS256), SigningKey = sealedKey }, Base64Url.EncodeToString(key));
+                }
+                finally
+                {
+                    CryptographicOperations.ZeroMemory(key);
+                }
+
+            default:
+                return (device with { SigningAlgorithm = signing.Algorithm.ToString(), SigningKey = signing.PublicKey!.Trim() }, null);
         }
     }
 }

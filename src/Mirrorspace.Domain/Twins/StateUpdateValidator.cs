@@ -18,7 +18,14 @@ public static class StateUpdateValidator
     public static IReadOnlyList<ValidationError> ValidateReported(TwinModel model, TwinState current, JsonObject patch, DateTimeOffset now)
     {
         var check = CheckReported(model, current, patch, now);
-        return [.. check.Errors, .. check.Implausible.Select(i => new ValidationError($"$.{i.Property}", i.Message))];
+        if (check.Implausible.Count == 0)
+        {
+            return check.Errors;
+        }
+
+        // One list in the patch's own order, as a person reads their request.
+        var order = patch.Select((member, index) => (member.Key, index)).ToDictionary(p => $"$.{p.Key}", p => p.index, StringComparer.Ordinal);
+        return [.. check.Errors.Concat(check.Implausible.Select(i => new ValidationError($"$.{i.Property}", i.Message))).OrderBy(e => order.GetValueOrDefault(e.Path))];
     }
 
     /// <summary>

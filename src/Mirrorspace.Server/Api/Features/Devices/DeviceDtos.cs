@@ -15,7 +15,10 @@ public sealed record DeviceDto(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DeviceActivitySnapshot Activity,
-    MqttTopicsDto Mqtt)
+    MqttTopicsDto Mqtt,
+    string? Signing,
+    double Trust,
+    uint? LastSequence)
 {
     public static DeviceDto From(DeviceRecord device, DeviceActivitySnapshot activity) => new(
         device.DeviceId,
@@ -31,13 +34,22 @@ public sealed record DeviceDto(
             device.DeviceId,
             MqttTopics.For(device.TwinId, MqttTopics.Reported),
             MqttTopics.For(device.TwinId, MqttTopics.Desired),
-            MqttTopics.For(device.TwinId, MqttTopics.Commands)));
+            MqttTopics.For(device.TwinId, MqttTopics.Commands)),
+        device.SigningAlgorithm,
+        device.Trust,
+        device.LastSequence);
 }
 
 /// <summary>What a device connects with: its id is the MQTT user name and client id.</summary>
 public sealed record MqttTopicsDto(string ClientId, string Reported, string Desired, string Commands);
 
-/// <summary>A registration or rotation: <see cref="Secret"/> is shown this once; only its hash is kept.</summary>
-public sealed record DeviceCreatedDto(DeviceDto Device, string? Secret);
+/// <summary>
+/// A registration, rotation or signing change: <see cref="Secret"/> is shown this once (only its hash
+/// is kept), and so is <see cref="SigningKey"/>, a new HS256 key (base64url) the node keeps sealed.
+/// </summary>
+public sealed record DeviceCreatedDto(DeviceDto Device, string? Secret)
+{
+    public string? SigningKey { get; init; }
+}
 
 public sealed record CommandSentDto(string CommandId, string Name, int QueuedFor);

@@ -16,7 +16,7 @@ internal static class DeviceEndpoints
         var devices = api.MapGroup("/devices").WithTags("Devices");
         devices.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin)
             .Accepts<JsonObject>("application/json")
-            .WithSummary("Register a device for a twin: {\"twinId\": ..., \"certificatePem\": optional}; the secret is shown once");
+            .WithSummary("Register a device for a twin: {\"twinId\": ..., \"certificatePem\": optional, \"signing\": {\"algorithm\": \"HS256|ES256|EdDSA\", \"publicKey\": ...} optional}; the secret (and an HS256 key) is shown once");
         devices.MapGet("/", ListAsync).RequireAuthorization(Policies.Operator).WithSummary("List devices");
         devices.MapGet("/{deviceId}", GetAsync).RequireAuthorization(Policies.Operator).WithSummary("Read a device and its live counters");
         devices.MapPost("/{deviceId}/disable", (string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken ct) => SetEnabledAsync(deviceId, false, http, registry, ct))
@@ -25,6 +25,11 @@ internal static class DeviceEndpoints
             .RequireAuthorization(Policies.Admin).WithSummary("Enable the credential again");
         devices.MapPost("/{deviceId}/rotate", RotateAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Replace the credential (new secret, or {\"certificatePem\": ...}); the old one stops at once");
+        devices.MapPut("/{deviceId}/signing", SetSigningAsync).RequireAuthorization(Policies.Admin)
+            .Accepts<JsonObject>("application/json")
+            .WithSummary("Require signed readings: {\"algorithm\": \"HS256|ES256|EdDSA\", \"publicKey\": for ES256/EdDSA}; a new HS256 key is shown once");
+        devices.MapDelete("/{deviceId}/signing", (string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken ct) => ApplySigningAsync(deviceId, null, http, registry, ct))
+            .RequireAuthorization(Policies.Admin).WithSummary("Stop requiring signed readings");
         devices.MapDelete("/{deviceId}", DeleteAsync).RequireAuthorization(Policies.Admin).WithSummary("Delete a device");
     }
 
@@ -40,7 +45,13 @@ internal static class DeviceEndpoints
         var errors = new List<Mirrorspace.Runtime.Twins.StateError>();
         var twinId = ReadString(body!, "twinId", required: true, errors);
         var certificate = ReadString(body!, "certificatePem", required: false, errors);
-        errors.AddRange(body!.Where(p => p.Key is not ("twinId" or "certificatePem"))
+        var signing = body!["signing"] is JsonObject signingBody ? ReadSigning(signingBody, "$.signing", errors) : null;
+        if (body["signing"] is { } notObject && notObject is not JsonObject)
+        {
+            errors.Add(new("$.signing", "Must be an object: {\"algorithm\": ..., \"publicKey\": ...}."));
+        }
+
+        errors.AddRange(body!.Where(p => p.Key is not ("twinId" or "certificatePem" or "signing"))
             .Select(p => new Mirrorspace.Runtime.Twins.StateError($"$.{p.Key}", "Unknown field.")));
         if (twinId is not null && !Identifiers.IsValidTwinId(twinId))
         {
@@ -52,13 +63,43 @@ internal static class DeviceEndpoints
             return Problems.Invalid("Invalid device registration", errors);
         }
 
-        var change = await registry.RegisterAsync(CallerContext.From(http.User).TenantId, twinId!, certificate, cancellationToken);
+        var change = await registry.RegisterAsync(CallerContext.From(http.User).TenantId, twinId!, certificate, signing, cancellationToken);
         if (change.Error is not null)
         {
             return ProblemOf(change);
         }
 
-        return TypedResults.Created($"/api/v1/devices/{change.Device!.DeviceId}", new DeviceCreatedDto(Dto(change.Device, registry), change.Secret));
+        return TypedResults.Created(
+            $"/api/v1/devices/{change.Device!.DeviceId}",
+            new DeviceCreatedDto(Dto(change.Device, registry), change.Secret) { SigningKey = change.SigningKey });
+    }
+
+    private static async Task<Results<Ok<DeviceCreatedDto>, ProblemHttpResult>> SetSigningAsync(
+        string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<Mirrorspace.Runtime.Twins.StateError>();
+        var signing = ReadSigning(body!, "$", errors);
+        return errors.Count > 0 ? Problems.Invalid("Invalid signing policy", errors) : await ApplySigningAsync(deviceId, signing, http, registry, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<DeviceCreatedDto>, ProblemHttpResult>> ApplySigningAsync(
+        string deviceId, DeviceSigning? signing, HttpContext http, DeviceRegistry registry, CancellationToken cancellationToken)
+    {
+        if (!DeviceCredentials.IsDeviceId(deviceId))
+        {
+            return Problems.NotFound($"Device '{deviceId}'");
+        }
+
+        var change = await registry.SetSigningAsync(CallerContext.From(http.User).TenantId, deviceId, signing, cancellationToken);
+        return change.Error is null
+            ? TypedResults.Ok(new DeviceCreatedDto(Dto(change.Device!, registry), null) { SigningKey = change.SigningKey })
+            : ProblemOf(change);
     }
 
     private static async Task<Results<Ok<PageDto<DeviceDto>>, ProblemHttpResult>> ListAsync(
@@ -138,6 +179,7 @@ internal static class DeviceEndpoints
         DeviceChangeError.TwinNotFound => Problems.BadRequest("Unknown twin", change.Detail!, "twinId"),
         DeviceChangeError.DeviceNotFound => Problems.NotFound("Device"),
         DeviceChangeError.InvalidCertificate => Problems.BadRequest("Invalid certificate", change.Detail!, "certificatePem"),
+        DeviceChangeError.InvalidSigning => Problems.BadRequest("Invalid signing policy", change.Detail!, "signing"),
         _ => Problems.Conflict(change.Detail!),
     };
 
@@ -160,5 +202,29 @@ internal static class DeviceEndpoints
         }
 
         return node.GetValue<string>();
+    }
+
+    private static DeviceSigning? ReadSigning(JsonObject body, string path, List<Mirrorspace.Runtime.Twins.StateError> errors)
+    {
+        var before = errors.Count;
+        var algorithmName = ReadString(body, "algorithm", required: true, errors);
+        var publicKey = ReadString(body, "publicKey", required: false, errors);
+        // ReadString names fields from the root; inside "signing" they sit one level down.
+        for (var i = before; path != "$" && i < errors.Count; i++)
+        {
+            errors[i] = errors[i] with { Path = path + errors[i].Path[1..] };
+        }
+
+        foreach (var unknown in body.Where(p => p.Key is not ("algorithm" or "publicKey")))
+        {
+            errors.Add(new($"{path}.{unknown.Key}", "Unknown field."));
+        }
+
+        if (algorithmName is not null && !DeviceSigning.TryParseAlgorithm(algorithmName, out _))
+        {
+            errors.Add(new($"{path}.algorithm", "Must be HS256, ES256 or EdDSA."));
+        }
+
+        return errors.Count > before || !DeviceSigning.TryParseAlgorithm(algorithmName, out var algorithm) ? null : new DeviceSigning(algorithm, publicKey);
     }
 }
