@@ -25,6 +25,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<TwinHistory>();
         services.AddOptions<IngestionOptions>().BindConfiguration(IngestionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DeviceTrustBook>();
+        services.AddSingleton<SyncWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncWatch>());
         services.AddSingleton<ReadingIngestion>();
         services.AddSingleton<DesiredStateFeed>();
         return services;

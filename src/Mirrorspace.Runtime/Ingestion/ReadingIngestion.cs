@@ -17,7 +17,7 @@ namespace Mirrorspace.Runtime.Ingestion;
 /// runs the model's checks and commits. The answer comes only once what was kept is durable, so a
 /// caller may acknowledge its sender when the outcome is <c>Ok</c>.
 /// </summary>
-public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devices, GroupCommitWriter writer, TimeProvider clock)
+public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devices, SyncWatch syncWatch, GroupCommitWriter writer, TimeProvider clock)
 {
     public async Task<ReadingResult> IngestAsync(Reading reading, CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
         var twin = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(reading.TenantId, reading.TwinId));
         if (reading.DeviceId is null)
         {
-            return await twin.IngestAsync(new DeviceReading { PatchJson = reading.Payload, Source = reading.Source }).ConfigureAwait(false);
+            return Watched(reading, await twin.IngestAsync(new DeviceReading { PatchJson = reading.Payload, Source = reading.Source }).ConfigureAwait(false));
         }
 
         var device = await devices.GetAsync(reading.DeviceId, cancellationToken).ConfigureAwait(false);
@@ -93,6 +93,16 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
         }
 
         device.Record(result.Outcome is TwinOutcome.Ok ? Verdicts.Parse(result.Verdict) : Verdict.Rejected);
+        return Watched(reading, result);
+    }
+
+    private ReadingResult Watched(Reading reading, ReadingResult result)
+    {
+        if (result.Outcome is TwinOutcome.Ok)
+        {
+            syncWatch.Reported(reading.TenantId, reading.TwinId, reading.DeviceId, result.StaleAfter);
+        }
+
         return result;
     }
 
@@ -118,16 +128,8 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
         };
     }
 
-    private RecordSignal Signal(string tenantId, string twinId, string? deviceId, SignalKind kind, Verdict? verdict, string detail) => new(new SignalRecord
-    {
-        TenantId = tenantId,
-        TwinId = twinId,
-        At = clock.GetUtcNow(),
-        Kind = kind.Name(),
-        DeviceId = deviceId,
-        Verdict = verdict?.Name() ?? "none",
-        Detail = detail,
-    });
+    private RecordSignal Signal(string tenantId, string twinId, string? deviceId, SignalKind kind, Verdict? verdict, string detail) =>
+        SignalRecords.Create(tenantId, twinId, deviceId, kind, verdict, detail, clock.GetUtcNow());
 
     private static ReadingResult Malformed(string message) => new()
     {

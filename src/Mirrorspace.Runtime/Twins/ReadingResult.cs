@@ -36,4 +36,8 @@ public sealed record ReadingResult
     /// <summary>Why the reading was rejected before it reached the twin (bad signature, replay…).</summary>
     [Id(7)]
     public string? Detail { get; init; }
+
+    /// <summary>The twin's stale-after from its model's sync contract, for the watch on its readings.</summary>
+    [Id(8)]
+    public TimeSpan StaleAfter { get; init; }
 }

@@ -96,6 +96,7 @@ internal sealed partial class TwinGrain
             Findings = [.. assessment.Findings.Select(f => new ReadingFinding(f.Kind.Name(), f.Property, f.Verdict.Name(), f.Detail))],
             QuarantineId = quarantineId,
             Version = _state.Version,
+            StaleAfter = model.Sync.StaleAfter,
         };
     }
 

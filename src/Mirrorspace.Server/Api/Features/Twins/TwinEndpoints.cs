@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Twins;
 using Mirrorspace.Runtime.History;
+using Mirrorspace.Runtime.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Auth;
@@ -57,7 +59,15 @@ internal static class TwinEndpoints
     }
 
     private static async Task<Results<Ok<TwinDto>, ProblemHttpResult>> GetAsync(
-        string twinId, DateTimeOffset? at, HttpContext http, IGrainFactory grains, TwinHistory history, SensitiveReadAudit audit, CancellationToken cancellationToken)
+        string twinId,
+        DateTimeOffset? at,
+        HttpContext http,
+        IGrainFactory grains,
+        TwinHistory history,
+        ModelCatalog models,
+        TimeProvider clock,
+        SensitiveReadAudit audit,
+        CancellationToken cancellationToken)
     {
         var grain = TwinAccess.Grain(grains, http, twinId);
         if (grain is null)
@@ -73,7 +83,7 @@ internal static class TwinEndpoints
                 return Problems.NotFound($"Twin '{twinId}' at {instant:O}");
             }
 
-            var then = TwinMapping.FromState(twinId, past);
+            var then = await WithStalenessAsync(TwinMapping.FromState(twinId, past), CallerContext.From(http.User).TenantId, models, instant, cancellationToken);
             await audit.RecordTwinReadAsync(http, then, cancellationToken);
             return TypedResults.Ok(then);
         }
@@ -85,9 +95,19 @@ internal static class TwinEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        var twin = TwinMapping.FromSnapshotJson(twinId, response.Snapshot!);
+        var twin = await WithStalenessAsync(
+            TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), CallerContext.From(http.User).TenantId, models, clock.GetUtcNow(), cancellationToken);
         await audit.RecordTwinReadAsync(http, twin, cancellationToken);
         return TypedResults.Ok(twin);
+    }
+
+    /// <summary>Marks reported values older than their stale-after as stale, as of the instant read.</summary>
+    private static async Task<TwinDto> WithStalenessAsync(TwinDto twin, string tenantId, ModelCatalog models, DateTimeOffset instant, CancellationToken cancellationToken)
+    {
+        var model = await models.GetAsync(tenantId, twin.Model, twin.ModelVersion, cancellationToken);
+        return model is null
+            ? twin
+            : twin with { Metadata = twin.Metadata with { Reported = Staleness.AsOf(model, twin.Metadata.Reported, instant) } };
     }
 
     private static async Task<Results<Ok<PageDto<TwinDto>>, ProblemHttpResult>> ListAsync(
