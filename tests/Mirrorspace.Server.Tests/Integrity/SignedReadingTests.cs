@@ -129,8 +129,7 @@ public sealed class SignedReadingTests(MirrorspaceFactory factory) : IClassFixtu
         using var deviceKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var publicPem = deviceKey.ExportSubjectPublicKeyInfoPem();
         var twinId = await admin.CreatePumpTwinAsync();
-        var created = await RegisterAsync(admin, twinId, new JsonObject { ["algorithm"] = "ES256", ["publicKey"] = publicPem });
-        var device = new RegisteredDevice(created["device"]!["deviceId"]!.GetValue<string>(), twinId, created["secret"]!.GetValue<string>());
+        var (device, created) = await admin.RegisterSigningDeviceAsync(twinId, new JsonObject { ["algorithm"] = "ES256", ["publicKey"] = publicPem });
         Assert.Null(created["signingKey"]);
         using var client = DeviceClient(device);
 
@@ -197,17 +196,9 @@ public sealed class SignedReadingTests(MirrorspaceFactory factory) : IClassFixtu
     private async Task<(HttpClient Admin, RegisteredDevice Device, byte[] Key)> Hs256DeviceAsync()
     {
         var admin = await AdminAsync();
-        var twinId = await admin.CreatePumpTwinAsync();
-        var created = await RegisterAsync(admin, twinId, new JsonObject { ["algorithm"] = "HS256" });
-        var device = new RegisteredDevice(created["device"]!["deviceId"]!.GetValue<string>(), twinId, created["secret"]!.GetValue<string>());
-        Assert.Equal("HS256", created["device"]!["signing"]!.GetValue<string>());
-        return (admin, device, Base64Url.DecodeFromChars(created["signingKey"]!.GetValue<string>()));
-    }
-
-    private static async Task<JsonObject> RegisterAsync(HttpClient admin, string twinId, JsonObject signing)
-    {
-        using var response = await admin.PostDeviceAsync(new JsonObject { ["twinId"] = twinId, ["signing"] = signing }.ToJsonString());
-        return await response.ReadJsonAsync(HttpStatusCode.Created);
+        var (device, key) = await admin.NewHs256PumpDeviceAsync();
+        Assert.Equal("HS256", (await admin.GetJsonAsync($"/api/v1/devices/{device.DeviceId}"))["signing"]!.GetValue<string>());
+        return (admin, device, key);
     }
 
     private static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, RegisteredDevice device, string jws)

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Mirrorspace.Storage.Integrity;
 using Mirrorspace.Server.Tests.Testing;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -8,7 +10,7 @@ namespace Mirrorspace.Server.Tests.Mqtt;
 /// <summary>
 /// A device may send at its model's contract rate (<c>sync.maxMessagesPerSecond</c>, with a burst of
 /// rate × BurstSeconds). Beyond it MQTT 5 answers QuotaExceeded and 3.1.1 loses the connection; every
-/// throttled message is counted, and a run of them is audited once.
+/// throttled message is counted, and a run of them is audited once and raises one flood signal.
 /// </summary>
 public sealed partial class MqttPublishTests
 {
@@ -36,6 +38,9 @@ public sealed partial class MqttPublishTests
         Assert.Equal(3, activity["throttled"]?.GetValue<long>());
         Assert.Equal(1, activity["accepted"]?.GetValue<long>());
         Assert.Equal(device.Reported, (await admin.SingleRefusalAsync("mqtt.throttle", device.DeviceId))["resource"]?.GetValue<string>());
+        var signals = await factory.Services.GetRequiredService<IIntegrityStore>()
+            .ListSignalsAsync((await factory.TenantAAsync()).Id, device.TwinId, 0, 100, TestContext.Current.CancellationToken);
+        Assert.Equal(["flood"], signals.Select(s => s.Kind));
     }
 
     [Fact]

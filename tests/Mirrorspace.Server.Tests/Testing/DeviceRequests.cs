@@ -24,6 +24,21 @@ public static class DeviceRequests
         return new RegisteredDevice(created["device"]!["deviceId"]!.GetValue<string>(), twinId, created["secret"]?.GetValue<string>());
     }
 
+    /// <summary>Registers a device whose readings must be signed; the answer carries the HS256 key, shown once.</summary>
+    public static async Task<(RegisteredDevice Device, JsonObject Created)> RegisterSigningDeviceAsync(this HttpClient admin, string twinId, JsonObject signing)
+    {
+        using var response = await admin.PostDeviceAsync(new JsonObject { ["twinId"] = twinId, ["signing"] = signing }.ToJsonString());
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created);
+        return (new RegisteredDevice(created["device"]!["deviceId"]!.GetValue<string>(), twinId, created["secret"]!.GetValue<string>()), created);
+    }
+
+    /// <summary>A pump twin with an HS256-signing device, and the device's key.</summary>
+    public static async Task<(RegisteredDevice Device, byte[] Key)> NewHs256PumpDeviceAsync(this HttpClient admin)
+    {
+        var (device, created) = await admin.RegisterSigningDeviceAsync(await admin.CreatePumpTwinAsync(), new JsonObject { ["algorithm"] = "HS256" });
+        return (device, System.Buffers.Text.Base64Url.DecodeFromChars(created["signingKey"]!.GetValue<string>()));
+    }
+
     /// <summary>Creates a pump twin with a fresh id and registers a device with a secret for it.</summary>
     public static async Task<RegisteredDevice> NewPumpDeviceAsync(this HttpClient admin) =>
         await admin.RegisterDeviceAsync(await admin.CreatePumpTwinAsync());
