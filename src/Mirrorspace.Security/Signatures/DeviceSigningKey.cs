@@ -13,6 +13,7 @@ public sealed class DeviceSigningKey : IDisposable
     private readonly byte[]? _hmacKey;
     private readonly ECDsa? _ecdsa;
     private readonly PublicKey? _ed25519;
+    private byte[]? _acceptedHeader;
 
     private DeviceSigningKey(SignatureAlgorithm algorithm, byte[]? hmacKey, ECDsa? ecdsa, PublicKey? ed25519)
     {
@@ -54,6 +55,12 @@ public sealed class DeviceSigningKey : IDisposable
     /// <summary>A raw 32-byte Ed25519 public key (the JWK <c>x</c> value, base64url-decoded).</summary>
     public static DeviceSigningKey EdDsa(ReadOnlySpan<byte> publicKey) =>
         new(SignatureAlgorithm.EdDSA, null, null, PublicKey.Import(SignatureAlgorithm25519, publicKey, KeyBlobFormat.RawPublicKey));
+
+    /// <summary>Whether these encoded header bytes are the ones last checked and found acceptable for this key.</summary>
+    internal bool IsAcceptedHeader(ReadOnlySpan<byte> encodedHeader) =>
+        Volatile.Read(ref _acceptedHeader) is { } accepted && encodedHeader.SequenceEqual(accepted);
+
+    internal void AcceptHeader(ReadOnlySpan<byte> encodedHeader) => Volatile.Write(ref _acceptedHeader, encodedHeader.ToArray());
 
     internal bool Verify(ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature) => Algorithm switch
     {
