@@ -10,7 +10,7 @@ public sealed class SpikeDetector
     // 1.4826 · MAD estimates the standard deviation of normally distributed data.
     private const double MadToSigma = 1.4826;
     private readonly double[] _ring;
-    private readonly double[] _scratch;
+    private readonly double[] _sorted;
     private readonly double _threshold;
     private readonly double _minimumScale;
     private int _count;
@@ -24,7 +24,7 @@ public sealed class SpikeDetector
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 5);
         _ring = new double[window];
-        _scratch = new double[window];
+        _sorted = new double[window];
         _threshold = threshold;
         _minimumScale = minimumScale;
     }
@@ -37,14 +37,8 @@ public sealed class SpikeDetector
         LastScore = 0;
         if (_count >= _ring.Length / 2)
         {
-            var median = Median(_count);
-            for (var i = 0; i < _count; i++)
-            {
-                _scratch[i] = Math.Abs(_ring[i] - median);
-            }
-
-            var mad = MedianOfScratch(_count);
-            var scale = Math.Max(MadToSigma * mad, Math.Max(_minimumScale, Math.Abs(median) * 1e-3));
+            var median = Median();
+            var scale = Math.Max(MadToSigma * MedianDeviation(median), Math.Max(_minimumScale, Math.Abs(median) * 1e-3));
             LastScore = Math.Abs(value - median) / scale;
             signal = LastScore > _threshold ? IntegritySignal.Spike : IntegritySignal.None;
         }
@@ -52,24 +46,82 @@ public sealed class SpikeDetector
         // A spike stays out of the window, so a burst of them cannot widen the spread that judges the next.
         if (signal is IntegritySignal.None)
         {
-            _ring[_next] = value;
-            _next = (_next + 1) % _ring.Length;
-            _count = Math.Min(_count + 1, _ring.Length);
+            Remember(value);
         }
 
         return signal;
     }
 
-    private double Median(int count)
+    /// <summary>
+    /// Keeps the window twice: in arrival order, to know which value leaves, and sorted, so the median
+    /// is a lookup and each reading costs two shifts of at most the window instead of two sorts.
+    /// </summary>
+    private void Remember(double value)
     {
-        Array.Copy(_ring, _scratch, count);
-        return MedianOfScratch(count);
+        var sorted = _sorted.AsSpan(0, _count);
+        if (_count == _ring.Length)
+        {
+            var leaving = sorted.BinarySearch(_ring[_next]);
+            sorted[(leaving + 1)..].CopyTo(sorted[leaving..]);
+            _count--;
+            sorted = sorted[..^1];
+        }
+
+        var at = sorted.BinarySearch(value);
+        at = at < 0 ? ~at : at;
+        _sorted.AsSpan(at, _count - at).CopyTo(_sorted.AsSpan(at + 1));
+        _sorted[at] = value;
+        _count++;
+        _ring[_next] = value;
+        _next = (_next + 1) % _ring.Length;
     }
 
-    private double MedianOfScratch(int count)
+    private double Median() => Middle(_sorted.AsSpan(0, _count));
+
+    /// <summary>
+    /// The median of |x − median| without sorting: below and above the median the distances already
+    /// grow outwards, so merging the two runs from the middle meets the middle distance in one pass.
+    /// </summary>
+    private double MedianDeviation(double median)
     {
-        var values = _scratch.AsSpan(0, count);
-        values.Sort();
-        return count % 2 == 1 ? values[count / 2] : (values[(count / 2) - 1] + values[count / 2]) / 2;
+        var sorted = _sorted.AsSpan(0, _count);
+        var above = 0;
+        while (above < sorted.Length && sorted[above] < median)
+        {
+            above++;
+        }
+
+        var below = above - 1;
+        var wanted = sorted.Length / 2;
+        double previous = 0;
+        for (var taken = 0; taken <= wanted; taken++)
+        {
+            var fromBelow = below >= 0 ? median - sorted[below] : double.PositiveInfinity;
+            var fromAbove = above < sorted.Length ? sorted[above] - median : double.PositiveInfinity;
+            var distance = Math.Min(fromBelow, fromAbove);
+            if (fromBelow <= fromAbove)
+            {
+                below--;
+            }
+            else
+            {
+                above++;
+            }
+
+            if (taken == wanted - 1)
+            {
+                previous = distance;
+            }
+
+            if (taken == wanted)
+            {
+                return sorted.Length % 2 == 1 ? distance : (previous + distance) / 2;
+            }
+        }
+
+        return 0;
     }
+
+    private static double Middle(ReadOnlySpan<double> sorted) =>
+        sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }
