@@ -100,6 +100,22 @@ public sealed class TwinIntegrityTests
     }
 
     [Fact]
+    public void Assess_ReadingsWithoutTheProperty_LeaveItsDetectorsAsTheyWere()
+    {
+        var model = Model();
+        Feed(model, 40, () => _noise.Next(230, 1));
+
+        // Missing samples: a long run of readings that carry other values only.
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.Equal(Verdict.Accepted, Assess(model, $$"""{"current": {{_noise.Next(10, 0.1)}}}""").Verdict);
+        }
+
+        Assert.Equal(Verdict.Accepted, Assess(model, $$"""{"voltage": {{_noise.Next(230, 1)}}}""").Verdict);
+        Assert.Equal(Verdict.Quarantined, Assess(model, """{"voltage": 300}""").Verdict);
+    }
+
+    [Fact]
     public void Assess_SwitchedOffChecks_RunNone()
     {
         var model = Model(""", "integrity": false""");
