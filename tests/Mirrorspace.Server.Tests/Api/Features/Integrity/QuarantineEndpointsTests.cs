@@ -255,5 +255,25 @@ public sealed partial class QuarantineEndpointsTests(MirrorspaceFactory factory)
         Assert.DoesNotContain("99994.5", new JsonArray([.. entries.Select(e => e.DeepClone())]).ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesEveryQuarantineAndSignalsOperation()
+    {
+        using var viewer = factory.CreateClient((await factory.TenantAAsync()).ViewerKey);
+
+        var paths = (await viewer.GetJsonAsync("/openapi/v1.json"))["paths"]!.AsObject();
+
+        foreach (var (path, method) in new[]
+        {
+            ("/api/v1/quarantine", "get"), ("/api/v1/quarantine/{quarantineId}", "get"), ("/api/v1/quarantine/{quarantineId}/release", "post"),
+            ("/api/v1/quarantine/{quarantineId}/discard", "post"), ("/api/v1/twins/{twinId}/signals", "get"),
+        })
+        {
+            var operation = paths.Single(p => p.Key.TrimEnd('/') == path).Value?[method];
+            Assert.True(operation is not null, $"{method} {path} is not in the OpenAPI document.");
+            Assert.Equal("Integrity", operation["tags"]?[0]?.GetValue<string>());
+            Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{method} {path} needs a summary.");
+        }
+    }
+
     private async Task<HttpClient> AdminAsync() => factory.CreateClient((await factory.TenantAAsync()).AdminKey);
 }
