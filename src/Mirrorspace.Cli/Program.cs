@@ -12,6 +12,8 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ConnectorCommand.Create());
+root.Subcommands.Add(QuarantineCommand.Create());
+root.Subcommands.Add(SignalsCommand.Create());
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(new Command("audit", "Inspect the tamper-evident audit log.") { AuditVerifyCommand.Create() });
 

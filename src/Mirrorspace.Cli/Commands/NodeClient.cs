@@ -45,6 +45,14 @@ internal sealed class NodeClient : IDisposable
         return new NodeClient(baseAddress, apiKey);
     }
 
+    /// <summary>One request with a client of its own: the answer, or the exit code after one error line.</summary>
+    public static async Task<(JsonNode? Body, int ExitCode)> SendOnceAsync(
+        string? url, string? apiKey, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        using var client = Create(url, apiKey);
+        return client is null ? (null, ExitCodes.InvalidInput) : await client.SendAsync(method, path, body, cancellationToken);
+    }
+
     /// <summary>Sends a request; a non-success answer becomes one error line built from its problem details.</summary>
     /// <param name="quiet">Prints nothing on failure, for clean-up calls whose failure changes nothing.</param>
     public async Task<(JsonNode? Body, int ExitCode)> SendAsync(

@@ -113,6 +113,13 @@ internal sealed partial class TwinGrain
             return TwinResponse.Of(TwinOutcome.Conflict, $"The values of {quarantineId} belonged to an erased data subject; it can only be discarded.");
         }
 
+        // The reading belonged to the twin as it was when held: applied now, it would bring a deleted twin's
+        // state back without a create, or land in another twin made under the same id since.
+        if (!_state.Exists || _state.CreatedAt > held.ReceivedAt)
+        {
+            return TwinResponse.Of(TwinOutcome.Conflict, $"Twin '{_twinId}' was deleted after {quarantineId} was held; it can only be discarded.");
+        }
+
         var values = HeldDocument.Values(held.Document);
         var model = await CurrentModelAsync();
 

@@ -3,6 +3,7 @@ using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
+using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
 using Mirrorspace.Server.Api.Features.Twins;
@@ -36,6 +37,8 @@ internal static class ApiPipeline
         api.MapDeviceEndpoints();
         api.MapCommandEndpoints();
         api.MapConnectorEndpoints();
+        api.MapQuarantineEndpoints();
+        api.MapSignalEndpoints();
         return app;
     }
 

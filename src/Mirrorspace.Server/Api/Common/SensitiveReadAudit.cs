@@ -3,11 +3,12 @@ using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Runtime.Models;
 using Mirrorspace.Security.Audit;
 using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
 
 namespace Mirrorspace.Server.Api.Common;
 
 /// <summary>Records every read that hands out personal or health values: which twin, which properties — never the values.</summary>
-internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models)
+internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models, ITwinSpaceStore store)
 {
     /// <summary>Audits a read of <paramref name="twin"/>'s state when it holds personal or health values.</summary>
     public async Task RecordTwinReadAsync(HttpContext http, TwinDto twin, CancellationToken cancellationToken)
@@ -19,6 +20,23 @@ internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models)
     /// <summary>Audits a history read: of one property when <paramref name="property"/> is given, else of every property of the model.</summary>
     public Task RecordHistoryReadAsync(HttpContext http, string twinId, string modelId, int modelVersion, string? property, CancellationToken cancellationToken) =>
         RecordAsync(http, twinId, modelId, modelVersion, property is null ? null : [property], cancellationToken);
+
+    /// <summary>
+    /// Audits a read of values a twin keeps apart from its state — held readings, and signal details,
+    /// which quote the values they are about — of the named properties.
+    /// </summary>
+    public async Task RecordPropertiesReadAsync(HttpContext http, string twinId, IReadOnlyCollection<string> properties, CancellationToken cancellationToken)
+    {
+        if (properties.Count == 0)
+        {
+            return;
+        }
+
+        // Held readings and signals are only ever written for a twin that exists, and its record outlives it.
+        var twin = await store.GetTwinAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken)
+            ?? throw new InvalidOperationException($"Values of twin {twinId} were read, but the twin has no record to tell their model.");
+        await RecordAsync(http, twinId, twin.ModelId, twin.ModelVersion, properties, cancellationToken);
+    }
 
     /// <param name="properties">What the read can hand out; null for every property of the model.</param>
     private async Task RecordAsync(HttpContext http, string twinId, string modelId, int modelVersion, IEnumerable<string>? properties, CancellationToken cancellationToken)
