@@ -20,6 +20,11 @@ internal static class RewrapQueries
             RewrapPhase.Models => (KeySqlScripts.ReadModels, r => new Row(r.GetString(0), r.GetInt64(1), EncryptedColumn.ModelDocument, r.GetString(2), null)),
             RewrapPhase.Twins => (KeySqlScripts.ReadTwins, r => new Row(r.GetString(0), r.GetInt64(1), EncryptedColumn.TwinSnapshot, r.GetString(2), null)),
             RewrapPhase.Events => (KeySqlScripts.ReadEvents, r => new Row(r.GetString(0), r.GetInt64(1), EncryptedColumn.EventPayload, r.GetString(2), r.GetString(3))),
+            RewrapPhase.Quarantine => (KeySqlScripts.ReadQuarantine, r => new Row(r.GetString(0), 0, EncryptedColumn.QuarantineDocument, r.GetString(1), null)),
+
+            // A signal's value is named by (twin, time); the walk goes by its id.
+            RewrapPhase.Signals => (KeySqlScripts.ReadSignals, r => new Row(r.GetString(1), r.GetInt64(2), EncryptedColumn.SignalDetail, r.GetString(3), null, (string.Empty, r.GetInt64(0)))),
+            RewrapPhase.DeviceKeys => (KeySqlScripts.ReadDeviceKeys, r => new Row(r.GetString(0), 0, EncryptedColumn.DeviceSigningKey, r.GetString(1), null)),
             _ => throw new ArgumentOutOfRangeException(nameof(after), after.Phase, "Nothing to read after the last phase."),
         };
 
@@ -46,9 +51,13 @@ internal static class RewrapQueries
         // A short page (or the single tenant row) ends the table: the next read starts the next one.
         var next = after.Phase == RewrapPhase.Tenant || rows.Count < limit
             ? new RewrapPosition(after.Phase + 1, string.Empty, 0)
-            : new RewrapPosition(after.Phase, rows[^1].Id, rows[^1].Version);
+            : new RewrapPosition(after.Phase, rows[^1].Cursor.Id, rows[^1].Cursor.Version);
         return new RewrapBatch(values, next);
     }
 
-    private sealed record Row(string Id, long Version, EncryptedColumn Column, string Value, string? Source);
+    /// <param name="WalkedBy">Where the walk resumes after this row, when that is not the row's own id and version.</param>
+    private sealed record Row(string Id, long Version, EncryptedColumn Column, string Value, string? Source, (string Id, long Version)? WalkedBy = null)
+    {
+        public (string Id, long Version) Cursor => WalkedBy ?? (Id, Version);
+    }
 }

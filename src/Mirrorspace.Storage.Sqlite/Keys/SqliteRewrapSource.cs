@@ -146,6 +146,9 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
             EncryptedColumn.TwinSnapshot => KeySqlScripts.UpdateTwinSnapshot,
             EncryptedColumn.EventPayload => KeySqlScripts.UpdateEventPayload,
             EncryptedColumn.EventSource => KeySqlScripts.UpdateEventSource,
+            EncryptedColumn.QuarantineDocument => KeySqlScripts.UpdateQuarantineDocument,
+            EncryptedColumn.SignalDetail => KeySqlScripts.UpdateSignalDetail,
+            EncryptedColumn.DeviceSigningKey => KeySqlScripts.UpdateDeviceKey,
             _ => throw new ArgumentOutOfRangeException(nameof(value), original.Column, "Unknown encrypted column."),
         };
         return SqliteQuery.Execute(

@@ -18,5 +18,11 @@ FROM (
   SELECT substr(payload, 1, $head_length) FROM twin_event_log WHERE tenant_id = $tenant_id
   UNION ALL
   SELECT substr(source, 1, $head_length) FROM twin_event_log WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(document, 1, $head_length) FROM quarantine WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(detail, 1, $head_length) FROM twin_signals WHERE tenant_id = $tenant_id
+  UNION ALL
+  SELECT substr(signing_key, 1, $head_length) FROM devices WHERE tenant_id = $tenant_id AND signing_algorithm = 'HS256'
 )
 GROUP BY head;

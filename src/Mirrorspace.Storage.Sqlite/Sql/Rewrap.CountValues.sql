@@ -6,4 +6,7 @@ SELECT
   + (SELECT count(*) FROM models WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM twins WHERE tenant_id = $tenant_id)
   + 2 * (SELECT count(*) FROM twin_events WHERE tenant_id = $tenant_id)
-  + 2 * (SELECT count(*) FROM twin_event_log WHERE tenant_id = $tenant_id);
+  + 2 * (SELECT count(*) FROM twin_event_log WHERE tenant_id = $tenant_id)
+  + (SELECT count(*) FROM quarantine WHERE tenant_id = $tenant_id)
+  + (SELECT count(*) FROM twin_signals WHERE tenant_id = $tenant_id)
+  + (SELECT count(*) FROM devices WHERE tenant_id = $tenant_id AND signing_algorithm = 'HS256');

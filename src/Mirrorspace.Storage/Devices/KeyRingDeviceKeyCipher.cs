@@ -17,12 +17,12 @@ public sealed class KeyRingDeviceKeyCipher(KeyRing keys) : IDeviceKeyCipher
     {
         ArgumentNullException.ThrowIfNull(key);
         var ring = await keys.GetTenantAsync(tenantId, 0, cancellationToken).ConfigureAwait(false);
-        return EncryptedText.Encrypt(ring, new RecordContext(tenantId, RecordKind, deviceId), Convert.ToBase64String(key));
+        return EncryptedText.Encrypt(ring, EncryptedFields.Context(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, 0), Convert.ToBase64String(key));
     }
 
     public async ValueTask<byte[]> OpenAsync(string tenantId, string deviceId, string sealedKey, CancellationToken cancellationToken)
     {
-        var opened = await keys.OpenTextAsync(new RecordContext(tenantId, RecordKind, deviceId), sealedKey, cancellationToken).ConfigureAwait(false)
+        var opened = await keys.OpenTextAsync(EncryptedFields.Context(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, 0), sealedKey, cancellationToken).ConfigureAwait(false)
             ?? throw new CryptographicException($"The signing key of device '{deviceId}' is not sealed with the tenant key.");
         return Convert.FromBase64String(opened);
     }

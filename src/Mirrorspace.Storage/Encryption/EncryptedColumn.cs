@@ -11,4 +11,5 @@ public enum EncryptedColumn
     EventSource = 6,
     QuarantineDocument = 7,
     SignalDetail = 8,
+    DeviceSigningKey = 9,
 }

@@ -23,6 +23,7 @@ public static class EncryptedFields
         EncryptedColumn.EventSource => new(tenantId, "event.source", Versioned(rowId, rowVersion)),
         EncryptedColumn.QuarantineDocument => new(tenantId, "quarantine.document", rowId),
         EncryptedColumn.SignalDetail => new(tenantId, "signal.detail", Versioned(rowId, rowVersion)),
+        EncryptedColumn.DeviceSigningKey => new(tenantId, Devices.KeyRingDeviceKeyCipher.RecordKind, rowId),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Unknown encrypted column."),
     };
 

@@ -1,6 +1,9 @@
 namespace Mirrorspace.Storage.Encryption;
 
-/// <summary>The tables a rewrap pass walks, in order; the value is persisted with the cursor.</summary>
+/// <summary>
+/// The tables a rewrap pass walks, in order; the value is persisted with the cursor. A pass that
+/// finished before a table was added resumes at it (its old Done is the new table's number).
+/// </summary>
 public enum RewrapPhase
 {
     Tenant = 0,
@@ -8,5 +11,8 @@ public enum RewrapPhase
     Models = 2,
     Twins = 3,
     Events = 4,
-    Done = 5,
+    Quarantine = 5,
+    Signals = 6,
+    DeviceKeys = 7,
+    Done = 8,
 }
