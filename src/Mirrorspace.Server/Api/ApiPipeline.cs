@@ -7,6 +7,7 @@ using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
 using Mirrorspace.Server.Api.Features.Twins;
+using Mirrorspace.Server.Auth;
 using Scalar.AspNetCore;
 
 namespace Mirrorspace.Server.Api;
@@ -23,8 +24,11 @@ internal static class ApiPipeline
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar", options => options.WithTitle("Mirrorspace API"));
+
+        // The reference describes the API, so it needs a key as the API does; declared rather than left to
+        // the fallback policy, so that every endpoint states its decision (Scalar's static files stay anonymous).
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policies.Viewer);
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("Mirrorspace API")).RequireAuthorization(Policies.Viewer);
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<AuditChangesFilter>();

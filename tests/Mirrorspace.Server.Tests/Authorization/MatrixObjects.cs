@@ -1,0 +1,139 @@
+using System.Net;
+using System.Security.Cryptography;
+using Mirrorspace.Server.Tests.Testing;
+
+namespace Mirrorspace.Server.Tests.Authorization;
+
+/// <summary>
+/// One tenant's objects that the matrix names in its requests; both tenants get the same set, so each
+/// can play the caller's tenant or the other one. A pump twin feeds a reservoir; each of two pumps has a
+/// device that calls; a third device, a model, a connector and an audit entry are there to be addressed.
+/// </summary>
+public sealed class MatrixObjects : IDisposable
+{
+    public const string TwinId = "twinId";
+    public const string TargetId = "targetId";
+    public const string ModelId = "modelId";
+    public const string DeviceId = "deviceId";
+    public const string ConnectorId = "connectorId";
+    public const string Sequence = "sequence";
+
+    private readonly HttpClient _admin;
+
+    private MatrixObjects(TestTenant tenant, HttpClient admin)
+    {
+        Tenant = tenant;
+        _admin = admin;
+    }
+
+    /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence];
+
+    public TestTenant Tenant { get; }
+
+    /// <summary>The device of <see cref="Pump"/>; a caller.</summary>
+    public RegisteredDevice PumpDevice { get; private set; } = null!;
+
+    /// <summary>The device of another pump of the tenant; a caller.</summary>
+    public RegisteredDevice OtherPumpDevice { get; private set; } = null!;
+
+    public string Pump => PumpDevice.TwinId;
+
+    public string Reservoir { get; private set; } = null!;
+
+    public string Model { get; private set; } = null!;
+
+    /// <summary>A device that is only ever addressed, never a caller, so disabling or rotating it stops no caller.</summary>
+    public string Device { get; private set; } = null!;
+
+    public string Connector { get; private set; } = null!;
+
+    public long AuditEntry { get; private set; }
+
+    public static async Task<MatrixObjects> CreateAsync(MirrorspaceFactory factory, TestTenant tenant)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(tenant);
+        var objects = new MatrixObjects(tenant, factory.CreateClient(tenant.AdminKey));
+        var admin = objects._admin;
+        objects.Reservoir = TestIds.Twin("reservoir");
+        await ExpectAsync(HttpStatusCode.Created, admin.PutTwinAsync(objects.Reservoir, SampleModels.ReservoirLevelSensor));
+        objects.PumpDevice = await admin.RegisterDeviceAsync(await objects.NewPumpAsync());
+        objects.OtherPumpDevice = await admin.RegisterDeviceAsync(await objects.NewPumpAsync());
+        objects.Device = (await admin.RegisterDeviceAsync(objects.Pump)).DeviceId;
+        objects.Model = await objects.NewModelAsync();
+        objects.Connector = await objects.NewConnectorAsync();
+
+        // The registrations above are changes, so the tenant's audit log has entries by now.
+        var audit = await admin.GetJsonAsync("/api/v1/audit?limit=1");
+        objects.AuditEntry = audit["items"]![0]!["sequence"]!.GetValue<long>();
+        return objects;
+    }
+
+    /// <summary>The tenant's standing object for a placeholder.</summary>
+    public string Shared(string parameter) => parameter switch
+    {
+        TwinId => Pump,
+        TargetId => Reservoir,
+        ModelId => Model,
+        DeviceId => Device,
+        ConnectorId => Connector,
+        Sequence => AuditEntry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
+    };
+
+    /// <summary>A new object like the standing one, for a case that deletes or replaces it.</summary>
+    public async Task<string> FreshAsync(string parameter) => parameter switch
+    {
+        TwinId => await NewPumpAsync(),
+
+        // Deleting a relationship leaves its target alone: the standing reservoir serves every case.
+        TargetId => Reservoir,
+        ModelId => await NewModelAsync(),
+        DeviceId => (await _admin.RegisterDeviceAsync(Pump)).DeviceId,
+        ConnectorId => await NewConnectorAsync(),
+        _ => Shared(parameter),
+    };
+
+    /// <summary>A well-formed id that no tenant uses, so the request reaches the lookup rather than the syntax check.</summary>
+    public static string Absent(string parameter) => parameter switch
+    {
+        TwinId or TargetId => TestIds.Twin("absent"),
+        ModelId => TestIds.Model("absent"),
+        DeviceId => $"dev-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
+        ConnectorId => TestIds.Twin("absent"),
+        Sequence => long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
+    };
+
+    public void Dispose() => _admin.Dispose();
+
+    /// <summary>A pump that feeds the reservoir, so it also stands for an existing relationship.</summary>
+    private async Task<string> NewPumpAsync()
+    {
+        var pump = await _admin.CreatePumpTwinAsync();
+        await ExpectAsync(HttpStatusCode.Created, _admin.PutRelationshipAsync(pump, "feeds", Reservoir));
+        return pump;
+    }
+
+    private async Task<string> NewModelAsync()
+    {
+        var id = TestIds.Model("matrix");
+        await ExpectAsync(HttpStatusCode.Created, _admin.PutModelAsync(id, ModelDocuments.Json(id)));
+        return id;
+    }
+
+    private async Task<string> NewConnectorAsync()
+    {
+        var id = TestIds.Model("matrix");
+        await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync("PUT", $"/api/v1/connectors/{id}", EndpointRequests.ConnectorBody));
+        return id;
+    }
+
+    private static async Task ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> request)
+    {
+        using var response = await request;
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(expected == response.StatusCode, $"Setting up the matrix: expected {(int)expected} from {response.RequestMessage?.RequestUri} but got {(int)response.StatusCode}: {text}");
+    }
+}
