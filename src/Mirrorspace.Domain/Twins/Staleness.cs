@@ -4,8 +4,8 @@ namespace Mirrorspace.Domain.Twins;
 
 /// <summary>
 /// A reported value older than its property's stale-after is stale, whatever its quality was: the
-/// twin no longer knows the entity's state. Judged at the instant the twin is read (now, or the
-/// instant of a time-travel read), never stored, so history stays what it was.
+/// twin no longer knows the entity's state. Judged when the current twin is read, never stored, so
+/// history (and a time-travel read of it) stays what it was.
 /// </summary>
 public static class Staleness
 {

@@ -29,6 +29,7 @@ public enum Touches
     Device,
     Connector,
     AuditEntry,
+    QuarantinedReading,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -106,6 +107,13 @@ public static class AuthorizationOracle
         new("POST",   "/api/v1/devices/{deviceId}/rotate",                         Least.Admin,     Touches.Device),
         new("PUT",    "/api/v1/devices/{deviceId}/signing",                        Least.Admin,     Touches.Device),
         new("DELETE", "/api/v1/devices/{deviceId}/signing",                        Least.Admin,     Touches.Device),
+
+        // Quarantined readings: viewers see what was held, operators decide on it.
+        new("GET",    "/api/v1/quarantine",                                        Least.Viewer,    Touches.Nothing),
+        new("GET",    "/api/v1/quarantine/{quarantineId}",                         Least.Viewer,    Touches.QuarantinedReading),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/release",                 Least.Operator,  Touches.QuarantinedReading),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/discard",                 Least.Operator,  Touches.QuarantinedReading),
+        new("GET",    "/api/v1/twins/{twinId}/signals",                            Least.Viewer,    Touches.Twin),
 
         // Connectors hold another system's credentials; the audit log is every security event of the tenant.
         new("GET",    "/api/v1/connectors",                                        Least.Admin,     Touches.Nothing),

@@ -75,6 +75,11 @@ public static class EndpointRequests
         new("POST",   "/api/v1/devices/{deviceId}/rotate"),
         new("PUT",    "/api/v1/devices/{deviceId}/signing", Body: """{"algorithm":"HS256"}"""),
         new("DELETE", "/api/v1/devices/{deviceId}/signing"),
+        new("GET",    "/api/v1/quarantine"),
+        new("GET",    "/api/v1/quarantine/{quarantineId}"),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/release", FreshObjects: true),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/discard", FreshObjects: true),
+        new("GET",    "/api/v1/twins/{twinId}/signals"),
 
         new("GET",    "/api/v1/connectors"),
         new("GET",    "/api/v1/connectors/{connectorId}"),

@@ -17,8 +17,10 @@ public sealed class MatrixObjects : IDisposable
     public const string DeviceId = "deviceId";
     public const string ConnectorId = "connectorId";
     public const string Sequence = "sequence";
+    public const string QuarantineId = "quarantineId";
 
     private readonly HttpClient _admin;
+    private HttpClient _pumpDevice = null!;
 
     private MatrixObjects(TestTenant tenant, HttpClient admin)
     {
@@ -27,7 +29,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId];
 
     public TestTenant Tenant { get; }
 
@@ -50,6 +52,9 @@ public sealed class MatrixObjects : IDisposable
 
     public long AuditEntry { get; private set; }
 
+    /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
+    public string HeldReading { get; private set; } = null!;
+
     public static async Task<MatrixObjects> CreateAsync(MirrorspaceFactory factory, TestTenant tenant)
     {
         ArgumentNullException.ThrowIfNull(factory);
@@ -63,6 +68,9 @@ public sealed class MatrixObjects : IDisposable
         objects.Device = (await admin.RegisterDeviceAsync(objects.Pump)).DeviceId;
         objects.Model = await objects.NewModelAsync();
         objects.Connector = await objects.NewConnectorAsync();
+        objects._pumpDevice = factory.CreateAnonymousClient();
+        objects._pumpDevice.DefaultRequestHeaders.Authorization = new("Bearer", objects.PumpDevice.Secret);
+        objects.HeldReading = await objects.NewHeldReadingAsync();
 
         // The registrations above are changes, so the tenant's audit log has entries by now.
         var audit = await admin.GetJsonAsync("/api/v1/audit?limit=1");
@@ -79,6 +87,7 @@ public sealed class MatrixObjects : IDisposable
         DeviceId => Device,
         ConnectorId => Connector,
         Sequence => AuditEntry.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuarantineId => HeldReading,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -92,6 +101,9 @@ public sealed class MatrixObjects : IDisposable
         ModelId => await NewModelAsync(),
         DeviceId => (await _admin.RegisterDeviceAsync(Pump)).DeviceId,
         ConnectorId => await NewConnectorAsync(),
+
+        // A decision is final: each release or discard case needs a reading still held.
+        QuarantineId => await NewHeldReadingAsync(),
         _ => Shared(parameter),
     };
 
@@ -103,10 +115,21 @@ public sealed class MatrixObjects : IDisposable
         DeviceId => $"dev-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
         ConnectorId => TestIds.Twin("absent"),
         Sequence => long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        QuarantineId => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
-    public void Dispose() => _admin.Dispose();
+    public void Dispose()
+    {
+        _admin.Dispose();
+        _pumpDevice?.Dispose();
+    }
+
+    private async Task<string> NewHeldReadingAsync()
+    {
+        using var response = await _pumpDevice.PatchReportedAsync(Pump, """{"speed":99999}""");
+        return (await response.ReadJsonAsync(HttpStatusCode.Accepted))["quarantineId"]!.GetValue<string>();
+    }
 
     /// <summary>A pump that feeds the reservoir, so it also stands for an existing relationship.</summary>
     private async Task<string> NewPumpAsync()

@@ -83,7 +83,8 @@ internal static class TwinEndpoints
                 return Problems.NotFound($"Twin '{twinId}' at {instant:O}");
             }
 
-            var then = await WithStalenessAsync(TwinMapping.FromState(twinId, past), CallerContext.From(http.User).TenantId, models, instant, cancellationToken);
+            // The twin as its history recorded it: staleness is a judgement about now, not part of the record.
+            var then = TwinMapping.FromState(twinId, past);
             await audit.RecordTwinReadAsync(http, then, cancellationToken);
             return TypedResults.Ok(then);
         }
@@ -101,7 +102,7 @@ internal static class TwinEndpoints
         return TypedResults.Ok(twin);
     }
 
-    /// <summary>Marks reported values older than their stale-after as stale, as of the instant read.</summary>
+    /// <summary>Marks reported values older than their stale-after as stale, as of the moment of the read.</summary>
     private static async Task<TwinDto> WithStalenessAsync(TwinDto twin, string tenantId, ModelCatalog models, DateTimeOffset instant, CancellationToken cancellationToken)
     {
         var model = await models.GetAsync(tenantId, twin.Model, twin.ModelVersion, cancellationToken);
