@@ -64,8 +64,11 @@ public static class AttackPlanner
     /// <summary>A stuck run: the detector signals on the 30th equal value; ten more show it keeps the verdict.</summary>
     public const int StuckTicks = 40;
 
-    /// <summary>The spike detector judges against its last 31 values: after a stuck run they are all one value until replaced.</summary>
-    public const int StuckRecovery = 40;
+    /// <summary>
+    /// The spike detector judges against its last 31 values: after a stuck run or a drift they are the
+    /// attack's until clean ones replace them, and a spike among them would be judged by the attack.
+    /// </summary>
+    public const int WindowRecovery = 40;
 
     public const int DriftTicks = 150;
 
@@ -134,7 +137,7 @@ public static class AttackPlanner
         _ => 1,
     };
 
-    private static int RecoveryOf(AttackClass attack) => attack is AttackClass.Stuck ? StuckRecovery : Recovery;
+    private static int RecoveryOf(AttackClass attack) => attack is AttackClass.Stuck or AttackClass.Drift ? WindowRecovery : Recovery;
 
     private static string? TargetOf(AttackClass attack, int count) =>
         attack is AttackClass.Bounds or AttackClass.Spike or AttackClass.Drift or AttackClass.Stuck ? Targets[count % Targets.Length]

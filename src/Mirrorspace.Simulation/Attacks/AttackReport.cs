@@ -1,7 +1,16 @@
 namespace Mirrorspace.Simulation.Attacks;
 
-/// <summary>The outcome of an attack run: how it ran, what was sent, and how well each class was detected.</summary>
-public sealed record AttackReport(AttackRunInfo Run, MessageCounts Messages, IReadOnlyList<ClassResult> Classes, IReadOnlyList<string> Twins)
+/// <summary>
+/// The outcome of an attack run: how it ran, what was sent, how well each class was detected, and
+/// underneath, every injection (the ground truth) and every false alarm.
+/// </summary>
+public sealed record AttackReport(
+    AttackRunInfo Run,
+    MessageCounts Messages,
+    IReadOnlyList<ClassResult> Classes,
+    IReadOnlyList<string> Twins,
+    IReadOnlyList<InjectionOutcome> Injections,
+    IReadOnlyList<FalseAlarm> FalseAlarms)
 {
     /// <summary>Whether every class met its goal (see <see cref="ClassResult.GoalMet"/>).</summary>
     public bool GoalsMet => Classes.All(c => c.GoalMet);

@@ -65,12 +65,12 @@ public sealed partial class AttackScenario(AttackSettings settings, IAttackNode 
                 runs.Add(new TwinRun(twinId, device.Plan, device.Messages, device.TickTimes, local));
             }
 
-            var (classes, messages) = Detection.Judge(runs, feed);
+            var judged = Detection.Judge(runs, feed);
             var info = new AttackRunInfo(
                 devices.Count, settings.RatePerSecond, settings.WarmUpReadings, settings.FloodMessages, settings.Seed, seconds,
                 $"{AttackMeter.ModelId} v{AttackMeter.ModelVersion}", AttackMeter.MaxMessagesPerSecond, AttackMeter.StaleAfter.TotalSeconds,
                 offset.Estimate.TotalMilliseconds, offset.IsKnown ? offset.Uncertainty.TotalMilliseconds : null, feed);
-            return (new AttackReport(info, messages, classes, [.. twins.Select(t => t.Identity.TwinId)]), null);
+            return (new AttackReport(info, judged.Messages, judged.Classes, [.. twins.Select(t => t.Identity.TwinId)], judged.Injections, judged.FalseAlarms), null);
         }
         finally
         {

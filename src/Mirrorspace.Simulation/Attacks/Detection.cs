@@ -5,6 +5,22 @@ namespace Mirrorspace.Simulation.Attacks;
 /// <param name="Signals">The twin's signals on this machine's clock, the <c>stale</c> ones included.</param>
 public sealed record TwinRun(string TwinId, TwinPlan Plan, IReadOnlyList<SentMessage> Messages, IReadOnlyList<DateTimeOffset> TickTimes, IReadOnlyList<NodeSignal> Signals);
 
+/// <summary>A run judged: the tallies per class, and the injections and false alarms one by one.</summary>
+public sealed record Judgement(IReadOnlyList<ClassResult> Classes, MessageCounts Messages, IReadOnlyList<InjectionOutcome> Injections, IReadOnlyList<FalseAlarm> FalseAlarms);
+
+/// <summary>One injection (the ground truth) and whether the node named it.</summary>
+/// <param name="Detected">Null when its class could not be observed.</param>
+public sealed record InjectionOutcome(
+    int Id, string Twin, string Class, string? Property, int FirstTick, int Ticks, DateTimeOffset StartedAt, bool? Detected, int? DelayReadings, double? DelayMs);
+
+/// <summary>
+/// A clean reading the node named an attack class for (or, for <c>stale</c>, a silence that was not
+/// one), with the twin's last attack before it: most false alarms are an attack's aftermath.
+/// </summary>
+/// <param name="Tick">The tick of the reading; -1 for the readings before the plan.</param>
+/// <param name="TicksAfter">How many ticks after the end of <paramref name="After"/> it came.</param>
+public sealed record FalseAlarm(string Twin, string Class, string? Property, int Tick, DateTimeOffset At, string? After, int? TicksAfter);
+
 /// <summary>
 /// Judges a run against its ground truth. Every message waits for its PUBACK before the next is sent,
 /// and the node records a reading's signals before it acknowledges, so a signal belongs to the last
@@ -12,24 +28,30 @@ public sealed record TwinRun(string TwinId, TwinPlan Plan, IReadOnlyList<SentMes
 /// </summary>
 public static class Detection
 {
-    /// <summary>A <c>stale</c> signal this long after the device resumed still counts for its silence: the watch asks once a second.</summary>
+    /// <summary>A <c>stale</c> signal this long after the device resumed still counts for its silence: staleness is checked once a second.</summary>
     public static readonly TimeSpan StaleGrace = TimeSpan.FromSeconds(2);
 
-    public static (IReadOnlyList<ClassResult> Classes, MessageCounts Messages) Judge(IReadOnlyList<TwinRun> twins, bool signalsFeed)
+    public static Judgement Judge(IReadOnlyList<TwinRun> twins, bool signalsFeed)
     {
         ArgumentNullException.ThrowIfNull(twins);
         var tallies = AttackClasses.All.ToDictionary(c => c, _ => new Tally());
-        long published = 0, lost = 0, clean = 0;
+        var outcomes = new List<InjectionOutcome>();
+        var falseAlarms = new List<FalseAlarm>();
         foreach (var twin in twins)
         {
-            published += twin.Messages.Count;
-            lost += twin.Messages.Count(m => !m.Answered);
-            clean += twin.Messages.Count(m => m.InjectionId is null && m.Answered);
-            JudgeTwin(twin, tallies);
+            JudgeTwin(twin, tallies, outcomes, falseAlarms);
         }
 
-        var classes = AttackClasses.All.Select(c => tallies[c].Result(c, signalsFeed || c.IsAnsweredInline() || c is AttackClass.Stale, clean)).ToList();
-        return (classes, new MessageCounts(published, lost, clean));
+        var messages = new MessageCounts(
+            twins.Sum(t => (long)t.Messages.Count),
+            twins.Sum(t => t.Messages.LongCount(m => !m.Answered)),
+            twins.Sum(t => t.Messages.LongCount(m => m.InjectionId is null && m.Answered)));
+        var observed = AttackClasses.All.Where(c => signalsFeed || Observable(c)).ToHashSet();
+        return new Judgement(
+            [.. AttackClasses.All.Select(c => tallies[c].Result(c, observed.Contains(c), messages.CleanReadings))],
+            messages,
+            [.. outcomes.Select(o => observed.Contains(Parse(o.Class)) ? o : o with { Detected = null })],
+            [.. falseAlarms.Where(f => observed.Contains(Parse(f.Class)))]);
     }
 
     /// <summary>
@@ -41,7 +63,12 @@ public static class Detection
             ? AttackClass.Replay
             : AttackClass.Spoof;
 
-    private static void JudgeTwin(TwinRun twin, Dictionary<AttackClass, Tally> tallies)
+    /// <summary>Classes told without the signals feed: by the PUBACK, or by the stale watch standing in for it.</summary>
+    private static bool Observable(AttackClass attack) => attack.IsAnsweredInline() || attack is AttackClass.Stale;
+
+    private static AttackClass Parse(string name) => AttackClasses.All.Single(c => c.Name() == name);
+
+    private static void JudgeTwin(TwinRun twin, Dictionary<AttackClass, Tally> tallies, List<InjectionOutcome> outcomes, List<FalseAlarm> falseAlarms)
     {
         var messages = twin.Messages;
         var named = messages.Select(Answered).ToArray();
@@ -56,13 +83,12 @@ public static class Detection
             if (attack is AttackClass.Stale)
             {
                 stale.Add(signal);
-                continue;
             }
 
             // A signal from before the first message cannot be about this run.
-            if (LastSentBy(messages, signal.At) is var index and >= 0)
+            else if (LastSentBy(messages, signal.At) is var index and >= 0)
             {
-                named[index].Add(attack);
+                named[index].TryAdd(attack, signal.Property);
             }
         }
 
@@ -70,11 +96,12 @@ public static class Detection
         for (var i = 0; i < messages.Count; i++)
         {
             var own = messages[i].InjectionId is { } id ? injections[id].Class : (AttackClass?)null;
-            foreach (var attack in named[i])
+            foreach (var (attack, property) in named[i])
             {
                 if (own is null)
                 {
                     tallies[attack].FalseAlarms++;
+                    falseAlarms.Add(Alarm(twin, attack, property, messages[i].Tick, messages[i].SentAt));
                 }
                 else if (own != attack)
                 {
@@ -89,35 +116,44 @@ public static class Detection
             .ToDictionary(g => g.Key, g => g.ToList());
         foreach (var injection in injections.Values)
         {
-            var tally = tallies[injection.Class];
-            tally.Injections++;
-            if (injection.Class is AttackClass.Stale)
-            {
-                JudgeSilence(twin, injection, stale, tally);
-                continue;
-            }
-
-            var own = sentFor.GetValueOrDefault(injection.Id) ?? [];
-            var first = own.FindIndex(i => named[i].Contains(injection.Class));
-            if (first >= 0)
-            {
-                var answered = messages[own[first]];
-                tally.Detected(first, ((answered.AnsweredAt ?? answered.SentAt) - messages[own[0]].SentAt).TotalMilliseconds);
-            }
+            var (readings, ms) = injection.Class is AttackClass.Stale
+                ? SilenceNoticed(twin, injection, stale)
+                : FirstNamed(injection, sentFor.GetValueOrDefault(injection.Id) ?? [], messages, named);
+            tallies[injection.Class].Add(readings, ms);
+            outcomes.Add(new InjectionOutcome(
+                injection.Id, twin.TwinId, injection.Class.Name(), injection.Property, injection.FirstTick, injection.Ticks,
+                twin.TickTimes[injection.FirstTick], ms is not null, readings, ms));
         }
 
         // A stale signal outside every silence of the twin is a false alarm.
         var silences = injections.Values.Where(i => i.Class is AttackClass.Stale).Select(i => Silence(twin, i)).ToList();
-        tallies[AttackClass.Stale].FalseAlarms += stale.Count(s => !silences.Any(w => s.At >= w.From && s.At <= w.To));
+        foreach (var signal in stale.Where(s => !silences.Any(w => s.At >= w.From && s.At <= w.To)))
+        {
+            tallies[AttackClass.Stale].FalseAlarms++;
+            falseAlarms.Add(Alarm(twin, AttackClass.Stale, null, TickAt(twin.TickTimes, signal.At), signal.At));
+        }
     }
 
-    private static void JudgeSilence(TwinRun twin, Injection injection, List<NodeSignal> stale, Tally tally)
+    /// <summary>The first of the injection's messages the node named its class for: how many messages in, and how long after the first was sent.</summary>
+    private static (int? Readings, double? Ms) FirstNamed(Injection injection, List<int> own, IReadOnlyList<SentMessage> messages, Dictionary<AttackClass, string?>[] named)
+    {
+        var first = own.FindIndex(i => named[i].ContainsKey(injection.Class));
+        if (first < 0)
+        {
+            return (null, null);
+        }
+
+        var answered = messages[own[first]];
+        return (first, ((answered.AnsweredAt ?? answered.SentAt) - messages[own[0]].SentAt).TotalMilliseconds);
+    }
+
+    /// <summary>The first stale signal during the silence, from its first silent tick; a silence has no readings to count.</summary>
+    private static (int? Readings, double? Ms) SilenceNoticed(TwinRun twin, Injection injection, List<NodeSignal> stale)
     {
         var (from, to) = Silence(twin, injection);
-        if (stale.Where(s => s.At >= from && s.At <= to).Select(s => (DateTimeOffset?)s.At).Min() is { } at)
-        {
-            tally.Detected(null, (at - from).TotalMilliseconds);
-        }
+        return stale.Where(s => s.At >= from && s.At <= to).Select(s => (DateTimeOffset?)s.At).Min() is { } at
+            ? (null, (at - from).TotalMilliseconds)
+            : (null, null);
     }
 
     /// <summary>From the first silent tick to the tick the device spoke again, plus the grace.</summary>
@@ -127,22 +163,34 @@ public static class Detection
         return (twin.TickTimes[injection.FirstTick], resumed < twin.TickTimes.Count ? twin.TickTimes[resumed] + StaleGrace : DateTimeOffset.MaxValue);
     }
 
-    /// <summary>What the PUBACK alone says about a message.</summary>
-    private static HashSet<AttackClass> Answered(SentMessage message) => message.ReasonCode switch
+    private static FalseAlarm Alarm(TwinRun twin, AttackClass attack, string? property, int tick, DateTimeOffset at)
     {
-        SentMessage.QuotaExceeded => [AttackClass.Flood],
-        SentMessage.NotAuthorized => [RefusedAs(message.Reason)],
+        var before = twin.Plan.Injections.LastOrDefault(i => i.FirstTick + i.Ticks <= tick);
+        return new FalseAlarm(twin.TwinId, attack.Name(), property, tick, at, before?.Class.Name(), tick - (before?.FirstTick + before?.Ticks));
+    }
+
+    /// <summary>What the PUBACK alone says about a message: the class it names, with no property.</summary>
+    private static Dictionary<AttackClass, string?> Answered(SentMessage message) => message.ReasonCode switch
+    {
+        SentMessage.QuotaExceeded => new() { [AttackClass.Flood] = null },
+        SentMessage.NotAuthorized => new() { [RefusedAs(message.Reason)] = null },
         _ => [],
     };
 
+    /// <summary>The tick that was playing at <paramref name="at"/>; -1 before the first.</summary>
+    private static int TickAt(IReadOnlyList<DateTimeOffset> ticks, DateTimeOffset at) => LastAtOrBefore(ticks.Count, i => ticks[i], at);
+
     /// <summary>The index of the last message sent at or before <paramref name="at"/>; -1 when none was.</summary>
-    private static int LastSentBy(IReadOnlyList<SentMessage> messages, DateTimeOffset at)
+    private static int LastSentBy(IReadOnlyList<SentMessage> messages, DateTimeOffset at) => LastAtOrBefore(messages.Count, i => messages[i].SentAt, at);
+
+    /// <summary>Binary search over times in order.</summary>
+    private static int LastAtOrBefore(int count, Func<int, DateTimeOffset> timeOf, DateTimeOffset at)
     {
-        int low = 0, high = messages.Count - 1, found = -1;
+        int low = 0, high = count - 1, found = -1;
         while (low <= high)
         {
             var middle = low + ((high - low) / 2);
-            if (messages[middle].SentAt <= at)
+            if (timeOf(middle) <= at)
             {
                 found = middle;
                 low = middle + 1;
@@ -160,30 +208,35 @@ public static class Detection
     {
         private readonly List<double> _delayReadings = [];
         private readonly List<double> _delayMs = [];
-
-        public int Injections { get; set; }
+        private int _injections;
+        private int _detected;
 
         public long FalseAlarms { get; set; }
 
         public long OnOthers { get; set; }
 
-        public int DetectedCount { get; private set; }
-
-        public void Detected(int? readings, double ms)
+        /// <summary>One injection; detected when it has a delay.</summary>
+        public void Add(int? readings, double? ms)
         {
-            DetectedCount++;
+            _injections++;
+            if (ms is null)
+            {
+                return;
+            }
+
+            _detected++;
             if (readings is { } r)
             {
                 _delayReadings.Add(r);
             }
 
-            _delayMs.Add(ms);
+            _delayMs.Add(ms.Value);
         }
 
         public ClassResult Result(AttackClass attack, bool observed, long cleanReadings) => observed
             ? new ClassResult(
-                attack.Name(), attack.IsHardCheck(), true, Injections, DetectedCount, Injections - DetectedCount, FalseAlarms, cleanReadings,
+                attack.Name(), attack.IsHardCheck(), true, _injections, _detected, _injections - _detected, FalseAlarms, cleanReadings,
                 cleanReadings > 0 ? FalseAlarms * 100_000.0 / cleanReadings : null, OnOthers, Delay.Of(_delayReadings), Delay.Of(_delayMs))
-            : new ClassResult(attack.Name(), attack.IsHardCheck(), false, Injections, null, null, null, cleanReadings, null, null, Delay.Of([]), Delay.Of([]));
+            : new ClassResult(attack.Name(), attack.IsHardCheck(), false, _injections, null, null, null, cleanReadings, null, null, Delay.Of([]), Delay.Of([]));
     }
 }

@@ -24,7 +24,7 @@ public sealed class DetectionTests
         var stuck = new Injection(1, 0, AttackClass.Stuck, "temperature", FirstTick: 10, Ticks: 4);
         var run = Run(20, [spike, stuck], [Signal("spike", 5), Signal("stuck", 12)]);
 
-        var (classes, messages) = Detection.Judge([run], signalsFeed: true);
+        var (classes, messages, _, _) = Detection.Judge([run], signalsFeed: true);
 
         var spikes = Class(classes, AttackClass.Spike);
         Assert.Equal((1, 1, 0), (spikes.Injections, spikes.Detected!.Value, spikes.Missed!.Value));
@@ -43,7 +43,7 @@ public sealed class DetectionTests
     {
         var run = Run(40, [], [Signal("drift", 17), Signal("inconsistent", 3), Signal("inconsistent", 3)]);
 
-        var (classes, _) = Detection.Judge([run], signalsFeed: true);
+        var (classes, _, _, _) = Detection.Judge([run], signalsFeed: true);
 
         var drift = Class(classes, AttackClass.Drift);
         Assert.Equal(1, drift.FalseAlarms);
@@ -55,12 +55,26 @@ public sealed class DetectionTests
     }
 
     [Fact]
+    public void Judge_FalseAlarmsAndInjections_AreListedOneByOne()
+    {
+        var stuck = new Injection(7, 0, AttackClass.Stuck, "voltage", FirstTick: 2, Ticks: 4);
+        var run = Run(12, [stuck], [Signal("stuck", 4), Signal("spike", 8)]);
+
+        var judged = Detection.Judge([run], signalsFeed: true);
+
+        var alarm = Assert.Single(judged.FalseAlarms);
+        Assert.Equal(new FalseAlarm("t-1", "spike", "temperature", 8, Start + (8 * Tick), "stuck", 2), alarm);
+        var outcome = Assert.Single(judged.Injections);
+        Assert.Equal(new InjectionOutcome(7, "t-1", "stuck", "voltage", 2, 4, Start + (2 * Tick), true, 2, ((2 * Tick) + RoundTrip).TotalMilliseconds), outcome);
+    }
+
+    [Fact]
     public void Judge_SignalOfAnotherClassOnAnInjection_IsNeitherDetectionNorFalseAlarm()
     {
         var stuck = new Injection(0, 0, AttackClass.Stuck, "temperature", FirstTick: 2, Ticks: 4);
         var run = Run(10, [stuck], [Signal("drift", 4)]);
 
-        var (classes, _) = Detection.Judge([run], signalsFeed: true);
+        var (classes, _, _, _) = Detection.Judge([run], signalsFeed: true);
 
         Assert.Equal(0, Class(classes, AttackClass.Stuck).Detected);
         var drift = Class(classes, AttackClass.Drift);
@@ -82,7 +96,7 @@ public sealed class DetectionTests
         }).ToList();
         var run = new TwinRun("t-1", new TwinPlan(0, 10, [spoof, replay, flood]), messages, Ticks(10), []);
 
-        var (classes, _) = Detection.Judge([run], signalsFeed: false);
+        var (classes, _, _, _) = Detection.Judge([run], signalsFeed: false);
 
         Assert.Equal(1, Class(classes, AttackClass.Spoof).Detected);
         Assert.Equal(1, Class(classes, AttackClass.Replay).Detected);
@@ -111,7 +125,7 @@ public sealed class DetectionTests
         var during = Start + (65 * Tick);
         var run = new TwinRun("t-1", plan, messages, Ticks(100), [new NodeSignal("stale", null, during), new NodeSignal("stale", null, Start + (95 * Tick))]);
 
-        var (classes, counts) = Detection.Judge([run], signalsFeed: true);
+        var (classes, counts, _, _) = Detection.Judge([run], signalsFeed: true);
 
         var stale = Class(classes, AttackClass.Stale);
         Assert.Equal((1, 1L), (stale.Detected!.Value, stale.FalseAlarms!.Value));
@@ -126,7 +140,7 @@ public sealed class DetectionTests
         var messages = Messages(10, []).Select(m => m.Tick < 3 ? m with { AnsweredAt = null, ReasonCode = null } : m).ToList();
         var run = new TwinRun("t-1", new TwinPlan(0, 10, []), messages, Ticks(10), []);
 
-        var (_, counts) = Detection.Judge([run], signalsFeed: true);
+        var (_, counts, _, _) = Detection.Judge([run], signalsFeed: true);
 
         Assert.Equal(new MessageCounts(10, 3, 7), counts);
     }
