@@ -103,6 +103,8 @@ public sealed partial class AttackScenario(AttackSettings settings, IAttackNode 
         var offset = new ClockOffset();
         for (var i = 0; i < ClockReadings; i++)
         {
+            // At the steady rate: readings closer together would trip the rate-of-change check on noise.
+            await Task.Delay(TimeSpan.FromSeconds(1 / settings.RatePerSecond), time, cancellationToken).ConfigureAwait(false);
             var sent = await device.PublishCleanAsync(cancellationToken).ConfigureAwait(false);
             if (sent is { Accepted: true, AnsweredAt: { } answered }
                 && await node.LastReportedAsync(device.Identity.TwinId, cancellationToken).ConfigureAwait(false) is { } stamped)
