@@ -13,4 +13,7 @@ internal static class ExitCodes
     public const int MasterKey = 7;
     public const int NodeRunning = 8;
     public const int Refused = 9;
+
+    /// <summary>A run asked to meet its goals (<c>simulate --require-goals</c>) did not.</summary>
+    public const int GoalsNotMet = 10;
 }

@@ -80,11 +80,15 @@ internal sealed class CliProcess : IAsyncDisposable
         RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>Runs a command to completion with extra environment variables.</summary>
-    public static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, List<string> Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(TimeSpan.FromSeconds(60), environment, args);
+
+    /// <summary>Runs a command that takes a while (a simulation) to completion, failing after <paramref name="timeout"/>.</summary>
+    public static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         await using var cli = Start(environment, args);
         var output = new List<string>();
-        await foreach (var line in cli._stdout.Reader.ReadAllAsync().WithCancellation(Timeout(60)))
+        await foreach (var line in cli._stdout.Reader.ReadAllAsync().WithCancellation(Timeout((int)timeout.TotalSeconds)))
         {
             output.Add(line);
         }

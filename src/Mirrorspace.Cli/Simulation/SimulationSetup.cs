@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Mirrorspace.Cli.Commands;
@@ -12,7 +13,8 @@ namespace Mirrorspace.Cli.Simulation;
 /// <c>samples/models</c> when the tenant lacks it), the twins, and one newly registered device per
 /// twin. Every failure has already been printed as one error line when an exit code comes back.
 /// </summary>
-internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
+/// <param name="signing">When set, each device is registered with this signing policy (e.g. <c>{"algorithm": "HS256"}</c>) and its key kept.</param>
+internal sealed class SimulationSetup(NodeClient node, string samplesDirectory, JsonObject? signing = null)
 {
     private static readonly string[] SampleExtensions = [".json", ".yaml"];
     private readonly Dictionary<(string, int), TwinModel> _models = [];
@@ -60,7 +62,13 @@ internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
                 return ([], modelExit);
             }
 
-            var (device, deviceExit) = await node.SendAsync(HttpMethod.Post, "api/v1/devices", new JsonObject { ["twinId"] = twinId }, cancellationToken);
+            var registration = new JsonObject { ["twinId"] = twinId };
+            if (signing is not null)
+            {
+                registration["signing"] = signing.DeepClone();
+            }
+
+            var (device, deviceExit) = await node.SendAsync(HttpMethod.Post, "api/v1/devices", registration, cancellationToken);
             if (deviceExit != ExitCodes.Success)
             {
                 await ReleaseAsync(twins, cancellationToken);
@@ -68,7 +76,8 @@ internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
             }
 
             var identity = new DeviceIdentity(device!["device"]!["deviceId"]!.GetValue<string>(), device["secret"]!.GetValue<string>(), twinId);
-            twins.Add(new SimulatedTwin(identity, model, twin["reported"] as JsonObject ?? []));
+            var key = device["signingKey"]?.GetValue<string>() is { } encoded ? Base64Url.DecodeFromChars(encoded) : null;
+            twins.Add(new SimulatedTwin(identity, model, twin["reported"] as JsonObject ?? [], key));
         }
 
         return (twins, ExitCodes.Success);
@@ -87,6 +96,15 @@ internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
         {
             await node.SendAsync(HttpMethod.Delete, $"api/v1/devices/{Uri.EscapeDataString(deviceId)}", null, cancellationToken, quiet: true);
         }
+    }
+
+    /// <summary>Publishes a model document; publishing the same document again changes nothing.</summary>
+    public async Task<int> PublishModelAsync(JsonObject document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var modelId = document["id"]!.GetValue<string>();
+        var (_, published) = await node.SendAsync(HttpMethod.Put, $"api/v1/models/{Uri.EscapeDataString(modelId)}", document, cancellationToken);
+        return published;
     }
 
     private async Task<int> EnsureModelAsync(string modelId, CancellationToken cancellationToken)
@@ -123,8 +141,7 @@ internal sealed class SimulationSetup(NodeClient node, string samplesDirectory)
             return ConsoleOutput.Error(ExitCodes.InvalidInput, $"sample model {sample} is not valid: {parsed.Errors[0]}");
         }
 
-        var (_, published) = await node.SendAsync(HttpMethod.Put, $"api/v1/models/{Uri.EscapeDataString(modelId)}", (JsonObject)JsonNode.Parse(parsed.CanonicalJson)!, cancellationToken);
-        return published;
+        return await PublishModelAsync((JsonObject)JsonNode.Parse(parsed.CanonicalJson)!, cancellationToken);
     }
 
     private async Task<(TwinModel? Model, int ExitCode)> ModelOfAsync(string modelId, int version, CancellationToken cancellationToken)
