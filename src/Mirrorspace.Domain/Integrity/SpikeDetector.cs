@@ -15,6 +15,7 @@ public sealed class SpikeDetector
     private readonly double _minimumScale;
     private int _count;
     private int _next;
+    private double _learnedScale;
 
     /// <param name="minimumScale">
     /// The smallest spread taken seriously (e.g. the sensor's resolution): a legitimately constant
@@ -38,7 +39,7 @@ public sealed class SpikeDetector
         if (_count >= _ring.Length / 2)
         {
             var median = Median();
-            var scale = Math.Max(MadToSigma * MedianDeviation(median), Math.Max(_minimumScale, Math.Abs(median) * 1e-3));
+            var scale = Math.Max(Spread(MadToSigma * MedianDeviation(median)), Math.Max(_minimumScale, Math.Abs(median) * 1e-3));
             LastScore = Math.Abs(value - median) / scale;
             signal = LastScore > _threshold ? IntegritySignal.Spike : IntegritySignal.None;
         }
@@ -50,6 +51,23 @@ public sealed class SpikeDetector
         }
 
         return signal;
+    }
+
+    /// <summary>
+    /// The window's spread, never below what the stream has shown before: after a stuck sensor fills
+    /// the window with one value its MAD is 0, and without this memory every honest reading that
+    /// follows would look like a spike and, being kept out of the window, never refill it. The memory
+    /// follows the spread whenever there is one (an average over about one window), so a stream that
+    /// really grows quieter is judged by its new spread soon enough; a stream that never varied has none.
+    /// </summary>
+    private double Spread(double current)
+    {
+        if (current > 0)
+        {
+            _learnedScale = _learnedScale == 0 ? current : _learnedScale + ((current - _learnedScale) / _ring.Length);
+        }
+
+        return Math.Max(current, _learnedScale);
     }
 
     /// <summary>

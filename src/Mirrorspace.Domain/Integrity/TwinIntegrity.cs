@@ -124,20 +124,24 @@ public sealed class TwinIntegrity
                 return;
             }
 
-            if (_drift?.Observe(value) is IntegritySignal.Drift)
-            {
-                Mark(assessment, SignalKind.Drift, property.Name, Verdicts.Of(settings.Drift!.Action), Format($"{property.Name} is drifting away from its learned level (CUSUM over {settings.Drift.H})."));
-            }
-
             if (_stuck?.Observe(value) is IntegritySignal.Stuck)
             {
                 Mark(assessment, SignalKind.Stuck, property.Name, Verdicts.Of(settings.Stuck!.Action), Format($"{property.Name} has repeated {value} {settings.Stuck.Run} times after showing noise."));
+                return;
             }
-            else if (_stuck is { IsStuck: true })
+
+            if (_stuck is { IsStuck: true })
             {
-                // Still stuck: signalled once, but every value of the run keeps its verdict.
+                // Still stuck: signalled once, but every value of the run keeps its verdict, and none
+                // of them teaches the drift detector a level the sensor is not really at.
                 var verdict = Verdicts.Of(settings.Stuck!.Action);
                 assessment.Properties[property.Name] = assessment.Properties.TryGetValue(property.Name, out var before) && before > verdict ? before : verdict;
+                return;
+            }
+
+            if (_drift?.Observe(value) is IntegritySignal.Drift)
+            {
+                Mark(assessment, SignalKind.Drift, property.Name, Verdicts.Of(settings.Drift!.Action), Format($"{property.Name} is drifting away from its learned level (CUSUM over {settings.Drift.H})."));
             }
         }
 

@@ -95,8 +95,9 @@ public static class JwsVerifier
 
             return algorithm == pinned.ToString() ? JwsFailure.None : JwsFailure.AlgorithmNotAllowed;
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a member name or value that is not valid UTF-8, found only when read.
             return JwsFailure.Malformed;
         }
     }

@@ -68,10 +68,12 @@ public class SpikeDetectorTests
     public void Observe_ScoreEqualsTheTextbookRobustZ_OnStreamsWithRepeatsAndSpikes(int window)
     {
         // The detector keeps its window sorted incrementally; here the score is recomputed the slow,
-        // obvious way (sort, median, sort the deviations, median) over the same window.
+        // obvious way (sort, median, sort the deviations, median) over the same window, with the
+        // remembered spread as the detector defines it.
         var random = new Random(11);
         var detector = new SpikeDetector(window, threshold: 6);
         var kept = new List<double>();
+        var learned = 0.0;
         for (var i = 0; i < 5_000; i++)
         {
             var value = random.Next(10) == 0 ? random.Next(-5, 5) * 40.0 : Math.Round(random.NextDouble() * 4, 1);
@@ -79,8 +81,9 @@ public class SpikeDetectorTests
             if (kept.Count >= window / 2)
             {
                 var median = Median(kept);
-                var mad = Median([.. kept.Select(v => Math.Abs(v - median))]);
-                var expected = Math.Abs(value - median) / Math.Max(1.4826 * mad, Math.Max(1e-6, Math.Abs(median) * 1e-3));
+                var spread = 1.4826 * Median([.. kept.Select(v => Math.Abs(v - median))]);
+                learned = spread > 0 ? (learned == 0 ? spread : learned + ((spread - learned) / window)) : learned;
+                var expected = Math.Abs(value - median) / Math.Max(Math.Max(spread, learned), Math.Max(1e-6, Math.Abs(median) * 1e-3));
                 Assert.Equal(expected, detector.LastScore, 9);
             }
 
@@ -93,6 +96,27 @@ public class SpikeDetectorTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Observe_HonestReadingsAfterAStuckRun_AreNoSpikes()
+    {
+        var stream = new SyntheticStreams(seed: 5);
+        var detector = new SpikeDetector();
+        for (var i = 0; i < 200; i++)
+        {
+            detector.Observe(stream.Next(230, 1));
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            detector.Observe(230.4);
+        }
+
+        var afterwards = Enumerable.Range(0, 200).Count(_ => detector.Observe(stream.Next(230, 1)) is IntegritySignal.Spike);
+
+        Assert.Equal(0, afterwards);
+        Assert.Equal(IntegritySignal.Spike, detector.Observe(260));
     }
 
     private static double Median(List<double> values)

@@ -19,6 +19,17 @@ public class JwsVerifierForgeryTests
         Assert.Equal(JwsFailure.AlgorithmNotAllowed, JwsVerifier.Verify(unsigned, key).Failure);
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D })] // {"alg":"\xC3("}
+    [InlineData(new byte[] { 0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x2C, 0x22, 0x61, 0x6C, 0x67, 0x22, 0x3A, 0x22, 0x48, 0x53, 0x32, 0x35, 0x36, 0x22, 0x7D })] // {"\xFF":1,"alg":"HS256"}
+    public void Verify_HeaderThatIsNotUtf8_IsMalformedNotAnError(byte[] header)
+    {
+        using var key = DeviceSigningKey.Hs256(HmacKey);
+        var compact = $"{Base64Url.EncodeToString(header)}.{Part("""{"speed":1}""")}.{Base64Url.EncodeToString(new byte[32])}";
+
+        Assert.Equal(JwsFailure.Malformed, JwsVerifier.Verify(compact, key).Failure);
+    }
+
     [Fact]
     public void Verify_Hs256SignedWithThePublicKeyOfAnEs256Device_IsRefused()
     {
