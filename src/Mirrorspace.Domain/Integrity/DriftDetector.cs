@@ -15,6 +15,13 @@ public sealed class DriftDetector(int warmUp = 1_000, double k = 0.5, double h =
     private double _m2;
     private double _high;
     private double _low;
+    private bool _inExcursion;
+    private double _recentZ;
+
+    // During an excursion: the weight of each reading in the recent average of z, and how close to the
+    // level that average must come for the excursion to be over (about 30 readings after a return).
+    private const double RecentWeight = 0.1;
+    private const double BackAtLevel = 0.5;
 
     public bool IsLearning => _seen < warmUp;
 
@@ -32,6 +39,14 @@ public sealed class DriftDetector(int warmUp = 1_000, double k = 0.5, double h =
 
         var sigma = Math.Max(Math.Sqrt(_m2 / (_seen - 1)), minimumSigma);
         var z = (value - _mean) / sigma;
+        if (_inExcursion)
+        {
+            // Signalled already: stay quiet until the stream is back at its level, so one drift is one signal.
+            _recentZ += RecentWeight * (z - _recentZ);
+            _inExcursion = Math.Abs(_recentZ) >= BackAtLevel;
+            return IntegritySignal.None;
+        }
+
         _high = Math.Max(0, _high + z - k);
         _low = Math.Max(0, _low - z - k);
         if (_high <= h && _low <= h)
@@ -39,9 +54,20 @@ public sealed class DriftDetector(int warmUp = 1_000, double k = 0.5, double h =
             return IntegritySignal.None;
         }
 
-        // Signal once per excursion: start summing afresh, so a stream that stays away is not re-flagged every reading.
+        // Signal once per excursion, and sum afresh once it is over.
+        ForgetSums();
+        _inExcursion = true;
+        _recentZ = z;
+        return IntegritySignal.Drift;
+    }
+
+    /// <summary>
+    /// Drops what the sums hold: the values just summed were not the sensor's (a stuck run found by
+    /// another check), so they must not push the next honest reading over the threshold.
+    /// </summary>
+    public void ForgetSums()
+    {
         _high = 0;
         _low = 0;
-        return IntegritySignal.Drift;
     }
 }

@@ -126,6 +126,8 @@ public sealed class TwinIntegrity
 
             if (_stuck?.Observe(value) is IntegritySignal.Stuck)
             {
+                // The run's first values went into the drift sums before it was recognised.
+                _drift?.ForgetSums();
                 Mark(assessment, SignalKind.Stuck, property.Name, Verdicts.Of(settings.Stuck!.Action), Format($"{property.Name} has repeated {value} {settings.Stuck.Run} times after showing noise."));
                 return;
             }

@@ -51,4 +51,21 @@ public class DriftDetectorTests
 
         Assert.All(Enumerable.Range(0, 10_000), _ => Assert.Equal(IntegritySignal.None, detector.Observe(3.3)));
     }
+
+    [Fact]
+    public void Observe_LongRampAndBack_SignalsOnceAndNotAfterwards()
+    {
+        var stream = new SyntheticStreams(seed: 21);
+        var detector = new DriftDetector();
+        for (var i = 0; i < 1_000; i++)
+        {
+            detector.Observe(stream.Next(50, 1));
+        }
+
+        var duringRamp = Enumerable.Range(0, 400).Count(i => detector.Observe(stream.Next(50 + (i * 0.02), 1)) is IntegritySignal.Drift);
+        var afterwards = Enumerable.Range(0, 2_000).Count(_ => detector.Observe(stream.Next(50, 1)) is IntegritySignal.Drift);
+
+        Assert.Equal(1, duringRamp);
+        Assert.Equal(0, afterwards);
+    }
 }
