@@ -10,25 +10,8 @@ namespace Mirrorspace.Simulation;
 /// </summary>
 public sealed partial class SimulationRunner(IReadOnlyList<SimulatedDevice> devices, SimulationCounters counters, SimulationClock clock, ILogger logger)
 {
-    /// <summary>TLS handshakes cost CPU on both ends; a few at a time keeps a large run from stalling its node.</summary>
-    private const int ConnectParallelism = 8;
-
     /// <summary>Connects every device; null when all are connected, otherwise the first device's reason.</summary>
-    public async Task<string?> ConnectAsync(CancellationToken cancellationToken)
-    {
-        string? failure = null;
-        await Parallel.ForEachAsync(
-            devices,
-            new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken },
-            async (device, ct) =>
-            {
-                if (Volatile.Read(ref failure) is null && await device.ConnectAsync(ct).ConfigureAwait(false) is { } reason)
-                {
-                    Interlocked.CompareExchange(ref failure, $"device {device.Identity.DeviceId} (twin {device.Identity.TwinId}) cannot connect: {reason}", null);
-                }
-            }).ConfigureAwait(false);
-        return failure;
-    }
+    public Task<string?> ConnectAsync(CancellationToken cancellationToken) => Fleet.ConnectAsync(devices, cancellationToken);
 
     /// <summary>
     /// Publishes until <paramref name="duration"/> has passed (null: until cancelled) and returns how

@@ -14,7 +14,7 @@ namespace Mirrorspace.Simulation.Attacks;
 /// with the node's answer. Like <see cref="SimulatedDevice"/> it waits for each PUBACK before the next
 /// publish, which is also what lets the node's signals be matched to the message that caused them.
 /// </summary>
-public sealed partial class AttackDevice : IDisposable
+public sealed partial class AttackDevice : IConnectingDevice, IDisposable
 {
     /// <summary>How many recent accepted readings are kept to replay: the oldest is replayed, never the last (a retransmission).</summary>
     private const int ReplayDepth = 10;

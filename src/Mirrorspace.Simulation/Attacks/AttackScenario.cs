@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Mirrorspace.Simulation.Devices;
 using Mirrorspace.Simulation.Mqtt;
 
 namespace Mirrorspace.Simulation.Attacks;
@@ -16,8 +17,6 @@ public sealed partial class AttackScenario(AttackSettings settings, IAttackNode 
     /// <summary>Readings used to measure the node's clock before the run; each one narrows the bounds.</summary>
     private const int ClockReadings = 5;
 
-    private const int ConnectParallelism = 8;
-
     private readonly ILogger _logger = logging.CreateLogger<AttackScenario>();
 
     /// <summary>The report, or null and why the run could not start.</summary>
@@ -31,7 +30,7 @@ public sealed partial class AttackScenario(AttackSettings settings, IAttackNode 
             twin.Identity, twin.SigningKey, plans[i], new MeterReadings(Seeded(i + 1)), connection, time, logging.CreateLogger<AttackDevice>())).ToList();
         try
         {
-            if (await ConnectAsync(devices, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (await Fleet.ConnectAsync(devices, cancellationToken).ConfigureAwait(false) is { } failure)
             {
                 return (null, failure);
             }
@@ -80,22 +79,6 @@ public sealed partial class AttackScenario(AttackSettings settings, IAttackNode 
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "A simulated run, not a secret.")]
     private Random Seeded(int stream) => settings.Seed is { } seed ? new Random(seed + stream) : new Random();
-
-    private static async Task<string?> ConnectAsync(List<AttackDevice> devices, CancellationToken cancellationToken)
-    {
-        string? failure = null;
-        await Parallel.ForEachAsync(
-            devices,
-            new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken },
-            async (device, ct) =>
-            {
-                if (Volatile.Read(ref failure) is null && await device.ConnectAsync(ct).ConfigureAwait(false) is { } reason)
-                {
-                    Interlocked.CompareExchange(ref failure, $"device {device.Identity.DeviceId} (twin {device.Identity.TwinId}) cannot connect: {reason}", null);
-                }
-            }).ConfigureAwait(false);
-        return failure;
-    }
 
     /// <summary>A few clean readings from one device, each followed by a look at when the twin took it.</summary>
     private async Task<ClockOffset> MeasureClockAsync(AttackDevice device, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ namespace Mirrorspace.Simulation.Devices;
 /// (the next waits for the PUBACK, as a constrained device would), follows the desired state the node
 /// sends, logs commands, and reconnects when the connection drops.
 /// </summary>
-public sealed partial class SimulatedDevice : IDisposable
+public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
 {
     private readonly IMqttClient _client;
     private readonly MqttClientOptions _options;
