@@ -1,4 +1,5 @@
 using MQTTnet.Formatter;
+using Mirrorspace.Runtime.Ingestion;
 
 namespace Mirrorspace.Connectivity.Mqtt;
 

@@ -18,9 +18,14 @@ public sealed class DeviceTrust(string deviceId, string tenantId, string twinId,
     private const double QuarantinedFactor = 0.8;
     private const double RejectedFactor = 0.7;
 
+    // As the broker allows MQTT devices: the contract rate, with two seconds of it as a burst.
+    private const double BurstSeconds = 2;
+
     private readonly Lock _gate = new();
     private double _trust = trust;
     private byte[]? _lastAcceptedDigest;
+    private TokenBucket? _httpsAllowance;
+    private bool _inThrottledRun;
 
     public string DeviceId { get; } = deviceId;
 
@@ -79,6 +84,40 @@ public sealed class DeviceTrust(string deviceId, string tenantId, string twinId,
         lock (_gate)
         {
             _lastAcceptedDigest = digest;
+        }
+    }
+
+    /// <summary>
+    /// Takes one HTTPS reading from the device's allowance (MQTT readings are metered by the broker).
+    /// <paramref name="runStarts"/> is set for the first refusal after an allowed reading, so a run of
+    /// them raises one flood signal. Unmetered until the twin's contract rate is known.
+    /// </summary>
+    public bool TryTakeHttpsAllowance(out bool runStarts)
+    {
+        lock (_gate)
+        {
+            if (_httpsAllowance is null || _httpsAllowance.TryTake())
+            {
+                _inThrottledRun = false;
+                runStarts = false;
+                return true;
+            }
+
+            runStarts = !_inThrottledRun;
+            _inThrottledRun = true;
+            return false;
+        }
+    }
+
+    /// <summary>Meters HTTPS readings at the twin's contract rate, as its model says now.</summary>
+    public void UseContractRate(double ratePerSecond, TimeProvider clock)
+    {
+        lock (_gate)
+        {
+            if (ratePerSecond > 0 && _httpsAllowance?.RatePerSecond != ratePerSecond)
+            {
+                _httpsAllowance = new TokenBucket(ratePerSecond, BurstSeconds, clock);
+            }
         }
     }
 

@@ -34,6 +34,11 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
             return new ReadingResult { Outcome = TwinOutcome.NotFound, Verdict = Verdict.Rejected.Name() };
         }
 
+        if (reading.Channel is ReadingChannel.Https && !device.TryTakeHttpsAllowance(out var runStarts))
+        {
+            return await ThrottleAsync(device, runStarts, cancellationToken).ConfigureAwait(false);
+        }
+
         var patch = reading.Payload;
         uint? sequence = null;
         if (device.SigningKey is { } key)
@@ -93,6 +98,11 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
         }
 
         device.Record(result.Outcome is TwinOutcome.Ok ? Verdicts.Parse(result.Verdict) : Verdict.Rejected);
+        if (result.Outcome is TwinOutcome.Ok && reading.Channel is ReadingChannel.Https)
+        {
+            device.UseContractRate(result.MaxMessagesPerSecond, clock);
+        }
+
         return Watched(reading, result);
     }
 
@@ -112,6 +122,24 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
     /// </summary>
     public Task SignalAsync(string tenantId, string twinId, string? deviceId, SignalKind kind, string detail, CancellationToken cancellationToken = default) =>
         writer.WriteAsync([Signal(tenantId, twinId, deviceId, kind, null, detail)], cancellationToken);
+
+    /// <summary>Over the contract rate: refused and counted like MQTT's 0x97, one flood signal per run, the trust score untouched.</summary>
+    private async Task<ReadingResult> ThrottleAsync(DeviceTrust device, bool runStarts, CancellationToken cancellationToken)
+    {
+        const string Detail = "Over the sync contract's rate; the excess is refused and counted.";
+        if (runStarts)
+        {
+            await SignalAsync(device.TenantId, device.TwinId, device.DeviceId, SignalKind.Flood, Detail, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ReadingResult
+        {
+            Outcome = TwinOutcome.Invalid,
+            Verdict = Verdict.Rejected.Name(),
+            Findings = [new ReadingFinding(SignalKind.Flood.Name(), null, Verdict.Rejected.Name(), Detail)],
+            Detail = Detail,
+        };
+    }
 
     private async Task<ReadingResult> RejectAsync(DeviceTrust device, SignalKind kind, string detail, CancellationToken cancellationToken)
     {

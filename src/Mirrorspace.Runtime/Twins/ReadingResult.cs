@@ -40,4 +40,8 @@ public sealed record ReadingResult
     /// <summary>The twin's stale-after from its model's sync contract, for the watch on its readings.</summary>
     [Id(8)]
     public TimeSpan StaleAfter { get; init; }
+
+    /// <summary>The twin's contract rate, to meter the device's next HTTPS readings.</summary>
+    [Id(9)]
+    public double MaxMessagesPerSecond { get; init; }
 }

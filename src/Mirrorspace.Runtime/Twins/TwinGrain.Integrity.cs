@@ -97,6 +97,7 @@ internal sealed partial class TwinGrain
             QuarantineId = quarantineId,
             Version = _state.Version,
             StaleAfter = model.Sync.StaleAfter,
+            MaxMessagesPerSecond = model.Sync.MaxMessagesPerSecond,
         };
     }
 

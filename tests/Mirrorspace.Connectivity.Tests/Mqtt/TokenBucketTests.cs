@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Mirrorspace.Connectivity.Mqtt;
+using Mirrorspace.Runtime.Ingestion;
 
 namespace Mirrorspace.Connectivity.Tests.Mqtt;
 

@@ -21,7 +21,7 @@ public sealed partial class MqttPublishTests
     public async Task Publish_OverTheContractRate_IsRefusedQuotaExceededCountedAndAuditedOnce()
     {
         using var admin = await AdminAsync();
-        var device = await NewThrottledDeviceAsync(admin);
+        var device = await admin.NewThrottledDeviceAsync(SlowRate);
         await using var client = await MqttTestClient.ConnectDeviceAsync(factory, device, MqttProtocolVersion.V500);
 
         var results = new List<MqttClientPublishReasonCode>();
@@ -47,7 +47,7 @@ public sealed partial class MqttPublishTests
     public async Task Publish_OverTheContractRateOver311_ClosesTheConnection()
     {
         using var admin = await AdminAsync();
-        var device = await NewThrottledDeviceAsync(admin);
+        var device = await admin.NewThrottledDeviceAsync(SlowRate);
         await using var client = await MqttTestClient.ConnectDeviceAsync(factory, device, MqttProtocolVersion.V311);
         Assert.True((await client.PublishAsync(device.Reported, """{"level":1}""")).IsSuccess);
 
@@ -55,23 +55,5 @@ public sealed partial class MqttPublishTests
 
         Assert.Equal(1, await admin.CounterAsync(device.DeviceId, "throttled"));
         await admin.SingleRefusalAsync("mqtt.throttle", device.DeviceId);
-    }
-
-    /// <summary>A device of a twin whose model allows <see cref="SlowRate"/> messages per second.</summary>
-    private static async Task<RegisteredDevice> NewThrottledDeviceAsync(HttpClient admin)
-    {
-        var model = TestIds.Model("throttled");
-        using (var published = await admin.PutModelAsync(model, ThrottledModel.Json(model, SlowRate)))
-        {
-            Assert.Equal(HttpStatusCode.Created, published.StatusCode);
-        }
-
-        var twinId = TestIds.Twin("sensor");
-        using (var created = await admin.PutTwinAsync(twinId, model))
-        {
-            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        }
-
-        return await admin.RegisterDeviceAsync(twinId);
     }
 }

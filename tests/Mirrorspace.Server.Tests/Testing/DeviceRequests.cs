@@ -39,6 +39,24 @@ public static class DeviceRequests
         return (device, System.Buffers.Text.Base64Url.DecodeFromChars(created["signingKey"]!.GetValue<string>()));
     }
 
+    /// <summary>A device of a new twin whose model allows <paramref name="ratePerSecond"/> messages per second (see <see cref="ThrottledModel"/>).</summary>
+    public static async Task<RegisteredDevice> NewThrottledDeviceAsync(this HttpClient admin, double ratePerSecond)
+    {
+        var model = TestIds.Model("throttled");
+        using (var published = await admin.PutModelAsync(model, ThrottledModel.Json(model, ratePerSecond)))
+        {
+            Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        }
+
+        var twinId = TestIds.Twin("sensor");
+        using (var created = await admin.PutTwinAsync(twinId, model))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        }
+
+        return await admin.RegisterDeviceAsync(twinId);
+    }
+
     /// <summary>Creates a pump twin with a fresh id and registers a device with a secret for it.</summary>
     public static async Task<RegisteredDevice> NewPumpDeviceAsync(this HttpClient admin) =>
         await admin.RegisterDeviceAsync(await admin.CreatePumpTwinAsync());

@@ -30,6 +30,17 @@ internal static class Problems
         detail: result.Detail,
         extensions: new Dictionary<string, object?> { ["signal"] = result.Findings[0].Kind, ["verdict"] = result.Verdict });
 
+    /// <summary>A device over its twin's contract rate; it may try again in a second.</summary>
+    public static ProblemHttpResult Throttled(HttpContext http, ReadingResult result)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Over the contract rate",
+            detail: result.Detail,
+            extensions: new Dictionary<string, object?> { ["signal"] = "flood" });
+    }
+
     /// <summary>Maps a grain outcome that is a failure to its problem; success outcomes are the caller's to map.</summary>
     public static ProblemHttpResult FromOutcome(TwinResponse response, string what) => response.Outcome switch
     {

@@ -22,6 +22,7 @@ internal static class StateEndpoints
             .Produces<ReadingVerdictDto>(StatusCodes.Status202Accepted)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token, and a signed reading as application/jose");
         twins.MapPatch("/{twinId}/desired", (string twinId, HttpContext http, IGrainFactory grains, CancellationToken ct) => PatchAsync(TwinSide.Desired, twinId, http, grains, ct))
             .RequireAuthorization(Policies.Operator)
@@ -64,6 +65,7 @@ internal static class StateEndpoints
             TwinOutcome.Ok when Verdicts.Parse(result.Verdict) is Verdict.Accepted => TypedResults.NoContent(),
             TwinOutcome.Ok when Verdicts.Parse(result.Verdict) is Verdict.Flagged => TypedResults.Ok(ReadingVerdictDto.From(result)),
             TwinOutcome.Ok => TypedResults.Accepted((string?)null, ReadingVerdictDto.From(result)),
+            TwinOutcome.Invalid when result.Findings is [{ Kind: "flood" }] => Problems.Throttled(http, result),
             TwinOutcome.Invalid when result.Findings.Count > 0 => Problems.ReadingRejected(result),
             TwinOutcome.Invalid => Problems.Invalid("The reading is not valid for this twin's model", result.Errors),
             _ => Problems.NotFound($"Twin '{twinId}'"),

@@ -1,7 +1,7 @@
-namespace Mirrorspace.Connectivity.Mqtt;
+namespace Mirrorspace.Runtime.Ingestion;
 
 /// <summary>
-/// A device's message allowance: refills at its contract rate, holds up to <c>rate × burst seconds</c>.
+/// A device's message allowance: refills at its twin's contract rate, holds up to <c>rate × burst seconds</c>.
 /// Called from one connection's receive loop at a time, but locked anyway: a session can be taken over.
 /// </summary>
 public sealed class TokenBucket
