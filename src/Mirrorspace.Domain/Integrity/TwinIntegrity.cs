@@ -105,8 +105,12 @@ public sealed class TwinIntegrity
     internal static void Mark(ReadingAssessment assessment, SignalKind kind, string property, Verdict verdict, string detail)
     {
         assessment.Findings.Add(new Finding(kind, property, verdict, detail));
-        assessment.Properties[property] = assessment.Properties.TryGetValue(property, out var before) && before > verdict ? before : verdict;
+        Raise(assessment, property, verdict);
     }
+
+    /// <summary>A value's verdict only ever gets worse within one reading.</summary>
+    private static void Raise(ReadingAssessment assessment, string property, Verdict verdict) =>
+        assessment.Properties[property] = assessment.Properties.TryGetValue(property, out var before) && before > verdict ? before : verdict;
 
     /// <summary>The detectors of one property, as its model settings ask.</summary>
     private sealed class PropertyDetectors(PropertyIntegrity settings)
@@ -136,8 +140,7 @@ public sealed class TwinIntegrity
             {
                 // Still stuck: signalled once, but every value of the run keeps its verdict, and none
                 // of them teaches the drift detector a level the sensor is not really at.
-                var verdict = Verdicts.Of(settings.Stuck!.Action);
-                assessment.Properties[property.Name] = assessment.Properties.TryGetValue(property.Name, out var before) && before > verdict ? before : verdict;
+                Raise(assessment, property.Name, Verdicts.Of(settings.Stuck!.Action));
                 return;
             }
 

@@ -43,57 +43,49 @@ internal static class PropertyIntegrityReader
         };
     }
 
-    private static SpikeSettings? ReadSpike(DocumentReader reader, JsonObject integrity, string integrityPath)
+    /// <summary>One check's member: absent gives its defaults, <c>false</c> turns it off, an object tunes it.</summary>
+    private static T? ReadCheck<T>(
+        DocumentReader reader, JsonObject integrity, string integrityPath, string name, T defaults, string[] members, Func<JsonObject, string, T> read)
+        where T : class
     {
-        var defaults = PropertyIntegrity.Default.Spike!;
-        var spike = reader.ObjectOrFalse(integrity, integrityPath, "spike", out var switchedOff);
-        if (spike is null)
+        var check = reader.ObjectOrFalse(integrity, integrityPath, name, out var switchedOff);
+        if (check is null)
         {
             return switchedOff ? null : defaults;
         }
 
-        var path = $"{integrityPath}.spike";
-        reader.RejectUnknownMembers(spike, path, "window", "threshold", "minimumScale", "action");
-        return new SpikeSettings(
+        var path = $"{integrityPath}.{name}";
+        reader.RejectUnknownMembers(check, path, members);
+        return read(check, path);
+    }
+
+    private static SpikeSettings? ReadSpike(DocumentReader reader, JsonObject integrity, string integrityPath)
+    {
+        var defaults = PropertyIntegrity.Default.Spike!;
+        return ReadCheck(reader, integrity, integrityPath, "spike", defaults, ["window", "threshold", "minimumScale", "action"], (spike, path) => new SpikeSettings(
             Window: reader.IntegerInRange(spike, path, "window", 5, 1_000) ?? defaults.Window,
             Threshold: reader.PositiveNumber(spike, path, "threshold", maximum: 1_000) ?? defaults.Threshold,
             MinimumScale: reader.PositiveNumber(spike, path, "minimumScale") ?? defaults.MinimumScale,
-            Action: reader.Enum<IntegrityAction>(spike, path, "action") ?? defaults.Action);
+            Action: reader.Enum<IntegrityAction>(spike, path, "action") ?? defaults.Action));
     }
 
     private static DriftSettings? ReadDrift(DocumentReader reader, JsonObject integrity, string integrityPath)
     {
         var defaults = PropertyIntegrity.Default.Drift!;
-        var drift = reader.ObjectOrFalse(integrity, integrityPath, "drift", out var switchedOff);
-        if (drift is null)
-        {
-            return switchedOff ? null : defaults;
-        }
-
-        var path = $"{integrityPath}.drift";
-        reader.RejectUnknownMembers(drift, path, "warmUp", "k", "h", "action");
-        return new DriftSettings(
+        return ReadCheck(reader, integrity, integrityPath, "drift", defaults, ["warmUp", "k", "h", "action"], (drift, path) => new DriftSettings(
             WarmUp: reader.IntegerInRange(drift, path, "warmUp", 10, 100_000) ?? defaults.WarmUp,
             K: reader.NonNegativeNumber(drift, path, "k") ?? defaults.K,
             H: reader.PositiveNumber(drift, path, "h") ?? defaults.H,
-            Action: reader.Enum<IntegrityAction>(drift, path, "action") ?? defaults.Action);
+            Action: reader.Enum<IntegrityAction>(drift, path, "action") ?? defaults.Action));
     }
 
     private static StuckSettings? ReadStuck(DocumentReader reader, JsonObject integrity, string integrityPath)
     {
         var defaults = PropertyIntegrity.Default.Stuck!;
-        var stuck = reader.ObjectOrFalse(integrity, integrityPath, "stuck", out var switchedOff);
-        if (stuck is null)
-        {
-            return switchedOff ? null : defaults;
-        }
-
-        var path = $"{integrityPath}.stuck";
-        reader.RejectUnknownMembers(stuck, path, "run", "warmUp", "tolerance", "action");
-        return new StuckSettings(
+        return ReadCheck(reader, integrity, integrityPath, "stuck", defaults, ["run", "warmUp", "tolerance", "action"], (stuck, path) => new StuckSettings(
             Run: reader.IntegerInRange(stuck, path, "run", 2, 10_000) ?? defaults.Run,
             WarmUp: reader.IntegerInRange(stuck, path, "warmUp", 0, 100_000) ?? defaults.WarmUp,
             Tolerance: reader.NonNegativeNumber(stuck, path, "tolerance") ?? defaults.Tolerance,
-            Action: reader.Enum<IntegrityAction>(stuck, path, "action") ?? defaults.Action);
+            Action: reader.Enum<IntegrityAction>(stuck, path, "action") ?? defaults.Action));
     }
 }

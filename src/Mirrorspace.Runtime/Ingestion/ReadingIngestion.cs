@@ -41,9 +41,12 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
 
         var patch = reading.Payload;
         uint? sequence = null;
+        byte[]? signedBytes = null;
         if (device.SigningKey is { } key)
         {
-            var verification = JwsVerifier.Verify(reading.Payload, key);
+            // Encoded once: verified, and remembered as the last accepted message for retransmissions.
+            signedBytes = Encoding.ASCII.GetBytes(reading.Payload);
+            var verification = JwsVerifier.Verify(signedBytes, key);
             if (!verification.IsValid)
             {
                 return await RejectAsync(device, SignalKind.BadSignature, SignatureDetail(verification.Failure, key.Algorithm), cancellationToken).ConfigureAwait(false);
@@ -59,7 +62,7 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
             var now = clock.GetUtcNow();
             switch (device.Guard.Check(signed.Sequence, signed.SentAt, now))
             {
-                case FreshnessVerdict.Replayed when device.IsRetransmission(signed.Sequence, Encoding.UTF8.GetBytes(reading.Payload)):
+                case FreshnessVerdict.Replayed when device.IsRetransmission(signed.Sequence, signedBytes):
                     return new ReadingResult { Outcome = TwinOutcome.Ok, Verdict = Verdict.Accepted.Name(), Detail = "A retransmission of the last accepted reading; stored already." };
                 case FreshnessVerdict.Replayed:
                     return await RejectAsync(
@@ -92,9 +95,9 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
             Sequence = sequence,
             Trust = device.Trust,
         }).ConfigureAwait(false);
-        if (result.Outcome is TwinOutcome.Ok && sequence is not null)
+        if (result.Outcome is TwinOutcome.Ok && signedBytes is not null)
         {
-            device.Accepted(Encoding.UTF8.GetBytes(reading.Payload));
+            device.Accepted(signedBytes);
         }
 
         device.Record(result.Outcome is TwinOutcome.Ok ? Verdicts.Parse(result.Verdict) : Verdict.Rejected);

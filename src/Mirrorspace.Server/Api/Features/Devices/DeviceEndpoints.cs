@@ -183,13 +183,14 @@ internal static class DeviceEndpoints
         _ => Problems.Conflict(change.Detail!),
     };
 
-    private static string? ReadString(JsonObject body, string name, bool required, List<Mirrorspace.Runtime.Twins.StateError> errors)
+    /// <param name="parent">Where <paramref name="body"/> sits in the request, for the errors' paths.</param>
+    private static string? ReadString(JsonObject body, string name, bool required, List<Mirrorspace.Runtime.Twins.StateError> errors, string parent = "$")
     {
         if (!body.TryGetPropertyValue(name, out var node) || node is null)
         {
             if (required)
             {
-                errors.Add(new($"$.{name}", "Required."));
+                errors.Add(new($"{parent}.{name}", "Required."));
             }
 
             return null;
@@ -197,7 +198,7 @@ internal static class DeviceEndpoints
 
         if (node.GetValueKind() is not System.Text.Json.JsonValueKind.String)
         {
-            errors.Add(new($"$.{name}", "Must be a string."));
+            errors.Add(new($"{parent}.{name}", "Must be a string."));
             return null;
         }
 
@@ -207,13 +208,8 @@ internal static class DeviceEndpoints
     private static DeviceSigning? ReadSigning(JsonObject body, string path, List<Mirrorspace.Runtime.Twins.StateError> errors)
     {
         var before = errors.Count;
-        var algorithmName = ReadString(body, "algorithm", required: true, errors);
-        var publicKey = ReadString(body, "publicKey", required: false, errors);
-        // ReadString names fields from the root; inside "signing" they sit one level down.
-        for (var i = before; path != "$" && i < errors.Count; i++)
-        {
-            errors[i] = errors[i] with { Path = path + errors[i].Path[1..] };
-        }
+        var algorithmName = ReadString(body, "algorithm", required: true, errors, path);
+        var publicKey = ReadString(body, "publicKey", required: false, errors, path);
 
         foreach (var unknown in body.Where(p => p.Key is not ("algorithm" or "publicKey")))
         {
