@@ -23,6 +23,10 @@ internal static class Rows
         CreatedAt = Ticks.ToTimestamp(row.GetInt64(4)),
         ExpiresAt = row.IsDBNull(5) ? null : Ticks.ToTimestamp(row.GetInt64(5)),
         Description = row.IsDBNull(6) ? null : row.GetString(6),
+        Clearance = row.GetString(7),
+        Purpose = row.IsDBNull(8) ? null : row.GetString(8),
+        Scopes = row.IsDBNull(9) ? [] : row.GetString(9).Split(' '),
+        RevokedAt = row.IsDBNull(10) ? null : Ticks.ToTimestamp(row.GetInt64(10)),
     };
 
     public static StoredModel Model(SqliteDataReader row) => new()

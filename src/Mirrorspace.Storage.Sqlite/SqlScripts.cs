@@ -7,6 +7,7 @@ internal static class SqlScripts
 {
     public static readonly string Schema = Load("Schema");
     public static readonly string SchemaEventLog = Load("Schema.EventLog");
+    public static readonly string SchemaAccess = Load("Schema.Access");
     public static readonly string InsertTenant = Load("InsertTenant");
     public static readonly string GetTenant = Load("GetTenant");
     public static readonly string ListTenants = Load("ListTenants");

@@ -29,7 +29,10 @@ internal static class TenantStatements
             ("$secret_hash", key.SecretHash),
             ("$created_at", Ticks.From(key.CreatedAt)),
             ("$expires_at", key.ExpiresAt is { } expires ? Ticks.From(expires) : null),
-            ("$description", key.Description));
+            ("$description", key.Description),
+            ("$clearance", key.Clearance),
+            ("$purpose", key.Purpose),
+            ("$scopes", key.Scopes.Count == 0 ? null : string.Join(' ', key.Scopes)));
 
     public static Task<ApiKeyRecord?> FindApiKeyAsync(SqliteConnection connection, string keyId, CancellationToken cancellationToken) =>
         SqliteQuery.SingleAsync(connection, SqlScripts.FindApiKey, Rows.ApiKey, cancellationToken, ("$key_id", keyId));

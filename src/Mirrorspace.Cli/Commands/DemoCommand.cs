@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.CommandLine;
 using Mirrorspace.Security.Tls;
 using Mirrorspace.Security.ApiKeys;

@@ -45,6 +45,7 @@ internal sealed partial class ApiKeyAuthenticationHandler
             [
                 new Claim(MirrorspaceClaims.Tenant, device!.TenantId),
                 new Claim(MirrorspaceClaims.Role, MirrorspaceClaims.DeviceRole),
+                new Claim(MirrorspaceClaims.Principal, $"https:{device.DeviceId}"),
                 new Claim(MirrorspaceClaims.Device, device.DeviceId),
                 new Claim(MirrorspaceClaims.Twin, device.TwinId),
             ],

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Mirrorspace.Runtime.Audit;
+using Mirrorspace.Domain.Access;
+using Mirrorspace.Domain.Models;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Security.Devices;
 using Mirrorspace.Storage.Devices;
@@ -52,22 +54,22 @@ internal sealed partial class ApiKeyAuthenticationHandler(
         }
 
         var key = await store.FindApiKeyAsync(keyId, Context.RequestAborted);
-        if (key is null || !ApiKeyCodec.Verify(secret, key.SecretHash) || key.ExpiresAt <= clock.GetUtcNow())
+        if (key is null || !ApiKeyCodec.Verify(secret, key.SecretHash) || key.ExpiresAt <= clock.GetUtcNow() || key.RevokedAt is not null
+            || Identity(key) is not { } identity)
         {
             LogRejectedKey(Logger, keyId);
             await RecordRejectionAsync(keyId, key, secret);
             return AuthenticateResult.Fail(FailureMessage);
         }
 
-        var identity = new ClaimsIdentity(
-            [
-                new Claim(MirrorspaceClaims.Tenant, key.TenantId),
-                new Claim(MirrorspaceClaims.Role, key.Role),
-                new Claim(MirrorspaceClaims.KeyId, key.KeyId),
-            ],
-            SchemeName);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(SchemeName), SchemeName));
     }
+
+    /// <summary>The key's identity; null for a stored role or clearance this build does not know, which authenticates nothing.</summary>
+    private static AccessIdentity? Identity(ApiKeyRecord key) =>
+        RolePermissions.TryParse(key.Role, out var role) && DataClassifications.TryParse(key.Clearance, out var clearance)
+            ? new AccessIdentity(key.TenantId, $"apikey:{key.KeyId}", role, clearance, key.Purpose, key.Scopes, key.KeyId)
+            : null;
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
@@ -82,7 +84,9 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             new AuditRecord
             {
                 TenantId = Context.User.FindFirstValue(MirrorspaceClaims.Tenant),
-                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? Context.User.FindFirstValue(MirrorspaceClaims.Device) ?? "unknown",
+                // As authentication failures name it: the key id or the device id.
+                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? Context.User.FindFirstValue(MirrorspaceClaims.Device)
+                    ?? Context.User.FindFirstValue(MirrorspaceClaims.Principal) ?? "unknown",
                 Action = AuditActions.AuthForbidden,
                 Resource = $"{Request.Method} {Request.Path.Value}",
                 Outcome = AuditOutcome.Denied,
@@ -91,7 +95,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             },
             Context.RequestAborted);
         await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: "Your role does not allow this operation.").ExecuteAsync(Context);
+            detail: "Your role or the tenant's access policy does not allow this operation.").ExecuteAsync(Context);
     }
 
     private string? ReadPresentedKey()
@@ -141,7 +145,14 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             Action = AuditActions.AuthReject,
             Resource = Request.Path.Value,
             Outcome = AuditOutcome.Denied,
-            Reason = key is null ? "unknown key" : ApiKeyCodec.Verify(secret, key.SecretHash) ? "expired key" : "wrong secret",
+            Reason = key switch
+            {
+                null => "unknown key",
+                _ when !ApiKeyCodec.Verify(secret, key.SecretHash) => "wrong secret",
+                { RevokedAt: not null } => "revoked key",
+                _ when key.ExpiresAt <= clock.GetUtcNow() => "expired key",
+                _ => $"unknown role '{key.Role}' or clearance '{key.Clearance}'",
+            },
             RemoteAddress = Context.Connection.RemoteIpAddress?.ToString(),
         },
         Context.RequestAborted);

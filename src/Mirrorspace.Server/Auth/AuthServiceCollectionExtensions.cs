@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
-using Mirrorspace.Security.ApiKeys;
+using Microsoft.AspNetCore.Authorization;
+using Mirrorspace.Domain.Access;
 
 namespace Mirrorspace.Server.Auth;
 
@@ -9,25 +10,25 @@ internal static class AuthServiceCollectionExtensions
     {
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(RequireRole(TenantRole.Viewer))
-            .AddPolicy(Policies.Viewer, RequireRole(TenantRole.Viewer))
-            .AddPolicy(Policies.Operator, RequireRole(TenantRole.Operator))
-            .AddPolicy(Policies.Admin, RequireRole(TenantRole.Admin))
-            .AddPolicy(Policies.ReportState, new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
-                .RequireAuthenticatedUser()
-                .RequireAssertion(context => context.User.FindFirst(MirrorspaceClaims.Role)?.Value == MirrorspaceClaims.DeviceRole || HasRole(context.User, TenantRole.Operator))
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+
+        var anyTenantPrincipal = Authenticated().RequireAssertion(context => AccessIdentity.From(context.User) is not null).Build();
+        var builder = services.AddAuthorizationBuilder()
+            // Deny by default: a path without an endpoint of its own answers a tenant's principal only
+            // (404), everyone else 401. Every endpoint names its permission; the inventory test fails for one that does not.
+            .SetFallbackPolicy(anyTenantPrincipal)
+            .AddPolicy(Policies.AnyTenantPrincipal, anyTenantPrincipal)
+            .AddPolicy(Policies.ReportState, Authenticated()
+                .AddRequirements(new PermissionRequirement(Permission.ReportState, AllowsDevices: true))
                 .Build());
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            builder.AddPolicy(Policies.Of(permission), Authenticated().AddRequirements(new PermissionRequirement(permission)).Build());
+        }
+
         return services;
     }
 
-    /// <summary>Deny by default: every endpoint without an explicit policy still needs an authenticated viewer.</summary>
-    private static Microsoft.AspNetCore.Authorization.AuthorizationPolicy RequireRole(TenantRole minimum) =>
-        new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser()
-            .RequireAssertion(context => HasRole(context.User, minimum))
-            .Build();
-
-    private static bool HasRole(System.Security.Claims.ClaimsPrincipal user, TenantRole minimum) =>
-        Enum.TryParse<TenantRole>(user.FindFirst(MirrorspaceClaims.Role)?.Value, ignoreCase: true, out var role) && role >= minimum;
+    private static AuthorizationPolicyBuilder Authenticated() =>
+        new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser();
 }

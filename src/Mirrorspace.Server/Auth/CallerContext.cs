@@ -15,12 +15,6 @@ internal sealed record CallerContext(string TenantId, string Source)
     {
         var tenant = user.FindFirstValue(MirrorspaceClaims.Tenant)
             ?? throw new InvalidOperationException("An authenticated principal without a tenant reached an endpoint.");
-        if (user.FindFirstValue(MirrorspaceClaims.Device) is { } deviceId)
-        {
-            return new CallerContext(tenant, $"https:{deviceId}");
-        }
-
-        var keyId = user.FindFirstValue(MirrorspaceClaims.KeyId) ?? "unknown";
-        return new CallerContext(tenant, $"apikey:{keyId}");
+        return new CallerContext(tenant, user.FindFirstValue(MirrorspaceClaims.Principal) ?? "unknown");
     }
 }

@@ -1,12 +1,41 @@
+using Mirrorspace.Domain.Access;
+
 namespace Mirrorspace.Server.Auth;
 
-/// <summary>Authorization policy names: each role includes the rights of the roles below it.</summary>
+/// <summary>
+/// Authorization policy names: one per permission (<see cref="Of"/>), so an endpoint names what it
+/// needs, not who may do it; <see cref="RolePermissions"/> decides who that is.
+/// </summary>
 internal static class Policies
 {
-    public const string Viewer = "viewer";
-    public const string Operator = "operator";
-    public const string Admin = "admin";
+    private const string Prefix = "permission:";
 
-    /// <summary>Reporting state: operators and up, or a device for its own twin (the endpoint checks which twin).</summary>
+    /// <summary>Any person or service of a tenant, whatever its role: for pages that describe the API and hold no tenant data.</summary>
+    public const string AnyTenantPrincipal = "tenant-principal";
+
+    /// <summary>Reporting state: people and services with <see cref="Permission.ReportState"/>, or a device for its own twin (the endpoint checks which twin).</summary>
     public const string ReportState = "report-state";
+
+    public static string Of(Permission permission) => Prefix + permission;
+
+    public static bool TryParse(string policy, out Permission permission)
+    {
+        permission = default;
+        return policy.StartsWith(Prefix, StringComparison.Ordinal) && Enum.TryParse(policy[Prefix.Length..], out permission);
+    }
+
+    public const string ReadModels = Prefix + nameof(Permission.ReadModels);
+    public const string ManageModels = Prefix + nameof(Permission.ManageModels);
+    public const string ReadTwins = Prefix + nameof(Permission.ReadTwins);
+    public const string ManageTwins = Prefix + nameof(Permission.ManageTwins);
+    public const string WriteDesired = Prefix + nameof(Permission.WriteDesired);
+    public const string ReadIntegrity = Prefix + nameof(Permission.ReadIntegrity);
+    public const string ReviewQuarantine = Prefix + nameof(Permission.ReviewQuarantine);
+    public const string ReadDevices = Prefix + nameof(Permission.ReadDevices);
+    public const string ManageDevices = Prefix + nameof(Permission.ManageDevices);
+    public const string ManageConnectors = Prefix + nameof(Permission.ManageConnectors);
+    public const string ManageShares = Prefix + nameof(Permission.ManageShares);
+    public const string ReadAudit = Prefix + nameof(Permission.ReadAudit);
+    public const string ReadAccess = Prefix + nameof(Permission.ReadAccess);
+    public const string ManageAccess = Prefix + nameof(Permission.ManageAccess);
 }

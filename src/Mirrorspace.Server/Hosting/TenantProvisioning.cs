@@ -1,4 +1,6 @@
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Common;
+using Mirrorspace.Domain.Models;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Storage;
 using Mirrorspace.Storage.Records;
@@ -21,7 +23,18 @@ public sealed class TenantProvisioning(ITwinSpaceStore store, TimeProvider clock
     }
 
     /// <summary>Issues a key and returns its text, which exists nowhere else: only its hash is stored.</summary>
-    public async Task<string> IssueApiKeyAsync(string tenantId, TenantRole role, TimeSpan? lifetime, string description, CancellationToken cancellationToken)
+    /// <param name="clearance">The most sensitive data class the key reads; proprietary unless said.</param>
+    /// <param name="purpose">A purpose of use the key declares on every request; null when each request declares its own.</param>
+    /// <param name="scopes">Resource selectors the key is confined to; none for the whole tenant.</param>
+    public async Task<string> IssueApiKeyAsync(
+        string tenantId,
+        TenantRole role,
+        TimeSpan? lifetime,
+        string description,
+        CancellationToken cancellationToken,
+        DataClassification clearance = DataClassification.Proprietary,
+        string? purpose = null,
+        IReadOnlyList<string>? scopes = null)
     {
         if (await store.GetTenantAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -35,11 +48,14 @@ public sealed class TenantProvisioning(ITwinSpaceStore store, TimeProvider clock
             {
                 KeyId = secret.KeyId,
                 TenantId = tenantId,
-                Role = role.ToString().ToLowerInvariant(),
+                Role = RolePermissions.Name(role),
                 SecretHash = secret.SecretHash,
                 CreatedAt = now,
                 ExpiresAt = now + lifetime,
                 Description = description,
+                Clearance = DataClassifications.Name(clearance),
+                Purpose = purpose,
+                Scopes = scopes ?? [],
             },
             cancellationToken).ConfigureAwait(false);
         return secret.Text;

@@ -1,2 +1,2 @@
-INSERT INTO api_keys (tenant_id, key_id, role, secret_hash, created_at, expires_at, description)
-VALUES ($tenant_id, $key_id, $role, $secret_hash, $created_at, $expires_at, $description);
+INSERT INTO api_keys (tenant_id, key_id, role, secret_hash, created_at, expires_at, description, clearance, purpose, scopes)
+VALUES ($tenant_id, $key_id, $role, $secret_hash, $created_at, $expires_at, $description, $clearance, $purpose, $scopes);

@@ -8,7 +8,7 @@ public sealed record ApiKeyRecord
 
     public required string TenantId { get; init; }
 
-    /// <summary><c>admin</c>, <c>operator</c> or <c>viewer</c>.</summary>
+    /// <summary><c>admin</c>, <c>operator</c>, <c>analyst</c>, <c>viewer</c> or <c>auditor</c>.</summary>
     public required string Role { get; init; }
 
     public required byte[] SecretHash { get; init; }
@@ -18,4 +18,16 @@ public sealed record ApiKeyRecord
     public DateTimeOffset? ExpiresAt { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>The most sensitive data class the key may read (a <c>DataClassification</c> name).</summary>
+    public string Clearance { get; init; } = "proprietary";
+
+    /// <summary>A purpose of use the key declares on every request; null when each request declares its own.</summary>
+    public string? Purpose { get; init; }
+
+    /// <summary>Resource selectors the key is confined to (<c>model:ID</c>, <c>twin:ID</c>); empty for the whole tenant.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>When an admin revoked the key; a revoked key authenticates nothing.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
 }

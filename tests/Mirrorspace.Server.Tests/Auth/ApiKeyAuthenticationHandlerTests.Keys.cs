@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Net;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Tests.Testing;

@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;

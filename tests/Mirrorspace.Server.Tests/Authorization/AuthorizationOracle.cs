@@ -1,12 +1,31 @@
 namespace Mirrorspace.Server.Tests.Authorization;
 
-/// <summary>The least API key role an endpoint accepts; each role includes the ones before it.</summary>
-public enum Least
+/// <summary>The tenant roles an endpoint accepts, written out per endpoint (not derived from the product's role table).</summary>
+[Flags]
+public enum Roles
 {
-    Anonymous,
-    Viewer,
-    Operator,
-    Admin,
+    /// <summary>No credential needed at all.</summary>
+    Anonymous = 0,
+    Viewer = 1,
+    Analyst = 2,
+    Operator = 4,
+    Auditor = 8,
+    Admin = 16,
+
+    /// <summary>Any person or service of the tenant.</summary>
+    Anyone = Viewer | Analyst | Operator | Auditor | Admin,
+
+    /// <summary>Those who read twin state and models: everyone but the auditor for twins.</summary>
+    TwinReaders = Viewer | Analyst | Operator | Admin,
+    ModelReaders = Anyone,
+
+    /// <summary>Who reads what integrity checks held and raised.</summary>
+    IntegrityReaders = Analyst | Operator | Admin,
+
+    /// <summary>Who runs the twins: create, link, set desired state, report, decide on quarantine.</summary>
+    Runners = Operator | Admin,
+    DeviceReaders = Operator | Auditor | Admin,
+    AuditReaders = Auditor | Admin,
 }
 
 /// <summary>Whether a device credential (<c>msd_…</c>) may call the endpoint at all.</summary>
@@ -47,7 +66,7 @@ public enum WhenAbsent
 
 /// <summary>One decision: who may call <see cref="Method"/> <see cref="Route"/>, and what it touches.</summary>
 public sealed record OracleRow(
-    string Method, string Route, Least Least, Touches Touches, WhenAbsent WhenAbsent = WhenAbsent.NotFound, Devices Devices = Devices.No)
+    string Method, string Route, Roles Roles, Touches Touches, WhenAbsent WhenAbsent = WhenAbsent.NotFound, Devices Devices = Devices.No)
 {
     public string Key => $"{Method} {Route}";
 
@@ -66,62 +85,62 @@ public static class AuthorizationOracle
     public static IReadOnlyList<OracleRow> Rows { get; } =
     [
         // Liveness for load balancers and the reference pages' static files: public, and they carry no tenant data.
-        new("ANY",    "/health",                                                   Least.Anonymous, Touches.Nothing),
-        new("GET",    "/scalar/favicon.svg",                                       Least.Anonymous, Touches.Nothing),
-        new("GET",    "/scalar/scalar.aspnetcore.js",                              Least.Anonymous, Touches.Nothing),
-        new("GET",    "/scalar/scalar.js",                                         Least.Anonymous, Touches.Nothing),
+        new("ANY",    "/health",                                                   Roles.Anonymous, Touches.Nothing),
+        new("GET",    "/scalar/favicon.svg",                                       Roles.Anonymous, Touches.Nothing),
+        new("GET",    "/scalar/scalar.aspnetcore.js",                              Roles.Anonymous, Touches.Nothing),
+        new("GET",    "/scalar/scalar.js",                                         Roles.Anonymous, Touches.Nothing),
 
         // The API reference describes the API, so it needs a key like the API does (SHR-1).
-        new("GET",    "/openapi/{documentName}.json",                              Least.Viewer,    Touches.Nothing),
-        new("GET",    "/scalar/{documentName?}",                                   Least.Viewer,    Touches.Nothing),
+        new("GET",    "/openapi/{documentName}.json",                              Roles.Anyone,    Touches.Nothing),
+        new("GET",    "/scalar/{documentName?}",                                   Roles.Anyone,    Touches.Nothing),
 
-        // Models: everyone reads them, only admins publish.
-        new("GET",    "/api/v1/models",                                            Least.Viewer,    Touches.Nothing),
-        new("GET",    "/api/v1/models/{modelId}",                                  Least.Viewer,    Touches.Model),
-        new("PUT",    "/api/v1/models/{modelId}",                                  Least.Admin,     Touches.Model, WhenAbsent.Creates),
+        // Models: every role reads them, only admins publish.
+        new("GET",    "/api/v1/models",                                            Roles.ModelReaders, Touches.Nothing),
+        new("GET",    "/api/v1/models/{modelId}",                                  Roles.ModelReaders, Touches.Model),
+        new("PUT",    "/api/v1/models/{modelId}",                                  Roles.Admin,     Touches.Model, WhenAbsent.Creates),
 
-        // Twins and their state: viewers read, operators change; a device only reports its own twin's state.
-        new("GET",    "/api/v1/twins",                                             Least.Viewer,    Touches.Nothing),
-        new("GET",    "/api/v1/twins/{twinId}",                                    Least.Viewer,    Touches.Twin),
-        new("PUT",    "/api/v1/twins/{twinId}",                                    Least.Operator,  Touches.Twin, WhenAbsent.Creates),
-        new("DELETE", "/api/v1/twins/{twinId}",                                    Least.Operator,  Touches.Twin),
-        new("PATCH",  "/api/v1/twins/{twinId}/reported",                           Least.Operator,  Touches.Twin, Devices: Devices.OwnTwin),
-        new("PATCH",  "/api/v1/twins/{twinId}/desired",                            Least.Operator,  Touches.Twin),
-        new("GET",    "/api/v1/twins/{twinId}/history",                            Least.Viewer,    Touches.Twin),
-        new("POST",   "/api/v1/twins/{twinId}/commands/{name}",                    Least.Operator,  Touches.Twin),
+        // Twins and their state: readers (not the auditor) read, operators change; a device only reports its own twin's state.
+        new("GET",    "/api/v1/twins",                                             Roles.TwinReaders, Touches.Nothing),
+        new("GET",    "/api/v1/twins/{twinId}",                                    Roles.TwinReaders, Touches.Twin),
+        new("PUT",    "/api/v1/twins/{twinId}",                                    Roles.Runners,   Touches.Twin, WhenAbsent.Creates),
+        new("DELETE", "/api/v1/twins/{twinId}",                                    Roles.Runners,   Touches.Twin),
+        new("PATCH",  "/api/v1/twins/{twinId}/reported",                           Roles.Runners,   Touches.Twin, Devices: Devices.OwnTwin),
+        new("PATCH",  "/api/v1/twins/{twinId}/desired",                            Roles.Runners,   Touches.Twin),
+        new("GET",    "/api/v1/twins/{twinId}/history",                            Roles.TwinReaders, Touches.Twin),
+        new("POST",   "/api/v1/twins/{twinId}/commands/{name}",                    Roles.Runners,   Touches.Twin),
 
         // Relationships between two twins of one tenant.
-        new("GET",    "/api/v1/twins/{twinId}/relationships",                      Least.Viewer,    Touches.Twin),
-        new("GET",    "/api/v1/twins/{twinId}/graph",                              Least.Viewer,    Touches.Twin),
-        new("GET",    "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Least.Viewer,    Touches.Relationship),
-        new("PUT",    "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Least.Operator,  Touches.Relationship),
-        new("DELETE", "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Least.Operator,  Touches.Relationship),
+        new("GET",    "/api/v1/twins/{twinId}/relationships",                      Roles.TwinReaders, Touches.Twin),
+        new("GET",    "/api/v1/twins/{twinId}/graph",                              Roles.TwinReaders, Touches.Twin),
+        new("GET",    "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Roles.TwinReaders, Touches.Relationship),
+        new("PUT",    "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Roles.Runners,   Touches.Relationship),
+        new("DELETE", "/api/v1/twins/{twinId}/relationships/{name}/{targetId}",    Roles.Runners,   Touches.Relationship),
 
-        // Device identities are credentials: operators see them, only admins issue, change or revoke them.
-        new("GET",    "/api/v1/devices",                                           Least.Operator,  Touches.Nothing),
-        new("POST",   "/api/v1/devices",                                           Least.Admin,     Touches.Twin, WhenAbsent.InvalidBody),
-        new("GET",    "/api/v1/devices/{deviceId}",                                Least.Operator,  Touches.Device),
-        new("DELETE", "/api/v1/devices/{deviceId}",                                Least.Admin,     Touches.Device),
-        new("POST",   "/api/v1/devices/{deviceId}/disable",                        Least.Admin,     Touches.Device),
-        new("POST",   "/api/v1/devices/{deviceId}/enable",                         Least.Admin,     Touches.Device),
-        new("POST",   "/api/v1/devices/{deviceId}/rotate",                         Least.Admin,     Touches.Device),
-        new("PUT",    "/api/v1/devices/{deviceId}/signing",                        Least.Admin,     Touches.Device),
-        new("DELETE", "/api/v1/devices/{deviceId}/signing",                        Least.Admin,     Touches.Device),
+        // Device identities are credentials: operators and auditors see them, only admins issue, change or revoke them.
+        new("GET",    "/api/v1/devices",                                           Roles.DeviceReaders, Touches.Nothing),
+        new("POST",   "/api/v1/devices",                                           Roles.Admin,     Touches.Twin, WhenAbsent.InvalidBody),
+        new("GET",    "/api/v1/devices/{deviceId}",                                Roles.DeviceReaders, Touches.Device),
+        new("DELETE", "/api/v1/devices/{deviceId}",                                Roles.Admin,     Touches.Device),
+        new("POST",   "/api/v1/devices/{deviceId}/disable",                        Roles.Admin,     Touches.Device),
+        new("POST",   "/api/v1/devices/{deviceId}/enable",                         Roles.Admin,     Touches.Device),
+        new("POST",   "/api/v1/devices/{deviceId}/rotate",                         Roles.Admin,     Touches.Device),
+        new("PUT",    "/api/v1/devices/{deviceId}/signing",                        Roles.Admin,     Touches.Device),
+        new("DELETE", "/api/v1/devices/{deviceId}/signing",                        Roles.Admin,     Touches.Device),
 
-        // Quarantined readings: viewers see what was held, operators decide on it.
-        new("GET",    "/api/v1/quarantine",                                        Least.Viewer,    Touches.Nothing),
-        new("GET",    "/api/v1/quarantine/{quarantineId}",                         Least.Viewer,    Touches.QuarantinedReading),
-        new("POST",   "/api/v1/quarantine/{quarantineId}/release",                 Least.Operator,  Touches.QuarantinedReading),
-        new("POST",   "/api/v1/quarantine/{quarantineId}/discard",                 Least.Operator,  Touches.QuarantinedReading),
-        new("GET",    "/api/v1/twins/{twinId}/signals",                            Least.Viewer,    Touches.Twin),
+        // Quarantined readings: analysts see what was held, operators decide on it.
+        new("GET",    "/api/v1/quarantine",                                        Roles.IntegrityReaders, Touches.Nothing),
+        new("GET",    "/api/v1/quarantine/{quarantineId}",                         Roles.IntegrityReaders, Touches.QuarantinedReading),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/release",                 Roles.Runners,   Touches.QuarantinedReading),
+        new("POST",   "/api/v1/quarantine/{quarantineId}/discard",                 Roles.Runners,   Touches.QuarantinedReading),
+        new("GET",    "/api/v1/twins/{twinId}/signals",                            Roles.IntegrityReaders, Touches.Twin),
 
-        // Connectors hold another system's credentials; the audit log is every security event of the tenant.
-        new("GET",    "/api/v1/connectors",                                        Least.Admin,     Touches.Nothing),
-        new("GET",    "/api/v1/connectors/{connectorId}",                          Least.Admin,     Touches.Connector),
-        new("PUT",    "/api/v1/connectors/{connectorId}",                          Least.Admin,     Touches.Connector, WhenAbsent.Creates),
-        new("DELETE", "/api/v1/connectors/{connectorId}",                          Least.Admin,     Touches.Connector),
-        new("POST",   "/api/v1/connectors/{connectorId}/run",                      Least.Admin,     Touches.Connector),
-        new("GET",    "/api/v1/audit",                                             Least.Admin,     Touches.Nothing),
-        new("GET",    "/api/v1/audit/{sequence}/proof",                            Least.Admin,     Touches.AuditEntry),
+        // Connectors hold another system's credentials (admins only); the audit log is for auditors and admins.
+        new("GET",    "/api/v1/connectors",                                        Roles.Admin,     Touches.Nothing),
+        new("GET",    "/api/v1/connectors/{connectorId}",                          Roles.Admin,     Touches.Connector),
+        new("PUT",    "/api/v1/connectors/{connectorId}",                          Roles.Admin,     Touches.Connector, WhenAbsent.Creates),
+        new("DELETE", "/api/v1/connectors/{connectorId}",                          Roles.Admin,     Touches.Connector),
+        new("POST",   "/api/v1/connectors/{connectorId}/run",                      Roles.Admin,     Touches.Connector),
+        new("GET",    "/api/v1/audit",                                             Roles.AuditReaders, Touches.Nothing),
+        new("GET",    "/api/v1/audit/{sequence}/proof",                            Roles.AuditReaders, Touches.AuditEntry),
     ];
 }

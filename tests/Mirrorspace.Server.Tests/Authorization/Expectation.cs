@@ -6,7 +6,9 @@ public enum Caller
     Anonymous,
     WrongKey,
     Viewer,
+    Analyst,
     Operator,
+    Auditor,
     Admin,
 
     /// <summary>The device of the tenant's main twin.</summary>
@@ -54,7 +56,7 @@ public static class Expectation
     public static Outcome Of(OracleRow row, Caller caller, Scope scope, bool devicesOwnTwin)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Least is Least.Anonymous)
+        if (row.Roles is Roles.Anonymous)
         {
             return Outcome.Allowed;
         }
@@ -71,7 +73,7 @@ public static class Expectation
                 : Outcome.NotFound;
         }
 
-        if (RoleOf(caller) < row.Least)
+        if ((row.Roles & RoleOf(caller)) == 0)
         {
             return Outcome.Forbidden;
         }
@@ -105,11 +107,13 @@ public static class Expectation
         _ => "another status",
     };
 
-    private static Least RoleOf(Caller caller) => caller switch
+    private static Roles RoleOf(Caller caller) => caller switch
     {
-        Caller.Viewer => Least.Viewer,
-        Caller.Operator => Least.Operator,
-        Caller.Admin => Least.Admin,
+        Caller.Viewer => Roles.Viewer,
+        Caller.Analyst => Roles.Analyst,
+        Caller.Operator => Roles.Operator,
+        Caller.Auditor => Roles.Auditor,
+        Caller.Admin => Roles.Admin,
         _ => throw new ArgumentOutOfRangeException(nameof(caller), caller, "Not an API key role."),
     };
 }

@@ -124,6 +124,8 @@ public sealed class MatrixRun
             [Caller.Anonymous] = factory.CreateAnonymousClient(),
             [Caller.WrongKey] = factory.CreateClient(wrongKey),
             [Caller.Viewer] = factory.CreateClient(own.Tenant.ViewerKey),
+            [Caller.Analyst] = factory.CreateClient(own.Tenant.AnalystKey),
+            [Caller.Auditor] = factory.CreateClient(own.Tenant.AuditorKey),
             [Caller.Operator] = factory.CreateClient(own.Tenant.OperatorKey),
             [Caller.Admin] = factory.CreateClient(own.Tenant.AdminKey),
             [Caller.Device] = factory.CreateClient(own.PumpDevice.Secret!),

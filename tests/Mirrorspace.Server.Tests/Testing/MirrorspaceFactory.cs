@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Security.Crypto;
 using System.Net;
 using System.Net.Http.Headers;
@@ -56,7 +57,9 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
             id,
             await IssueKeyAsync(id, TenantRole.Admin, lifetime: null),
             await IssueKeyAsync(id, TenantRole.Operator, lifetime: null),
-            await IssueKeyAsync(id, TenantRole.Viewer, lifetime: null));
+            await IssueKeyAsync(id, TenantRole.Viewer, lifetime: null),
+            await IssueKeyAsync(id, TenantRole.Analyst, lifetime: null),
+            await IssueKeyAsync(id, TenantRole.Auditor, lifetime: null));
     }
 
     /// <summary>A new tenant with the given sample model files published.</summary>

@@ -18,7 +18,7 @@ internal static class AuditEndpoints
 
     public static void MapAuditEndpoints(this IEndpointRouteBuilder api)
     {
-        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.Admin);
+        var audit = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Policies.ReadAudit);
         audit.MapGet("/", ListAsync).WithSummary("The tenant's audit entries in log order, from a sequence number on");
         audit.MapGet("/{sequence:long}/proof", ProveAsync)
             .WithSummary("An inclusion proof of one entry against the latest signed checkpoint, with the node's public key");

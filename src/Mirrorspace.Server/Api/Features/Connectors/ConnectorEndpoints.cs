@@ -23,7 +23,7 @@ internal static class ConnectorEndpoints
 
     public static void MapConnectorEndpoints(this IEndpointRouteBuilder api)
     {
-        var connectors = api.MapGroup("/connectors").WithTags("Connectors").RequireAuthorization(Policies.Admin);
+        var connectors = api.MapGroup("/connectors").WithTags("Connectors").RequireAuthorization(Policies.ManageConnectors);
         connectors.MapPut("/{connectorId}", PutAsync).Accepts<ConnectorDefinition>("application/json")
             .WithSummary("Create or replace an SFTP connector (omit the credentials to keep the stored ones)");
         connectors.MapGet("/{connectorId}", GetAsync).WithSummary("Read a connector (never its credentials)");

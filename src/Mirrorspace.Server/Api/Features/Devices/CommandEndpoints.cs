@@ -18,7 +18,7 @@ internal static class CommandEndpoints
     {
         api.MapPost("/twins/{twinId}/commands/{name}", SendAsync)
             .WithTags("Twins")
-            .RequireAuthorization(Policies.Operator)
+            .RequireAuthorization(Policies.WriteDesired)
             .Accepts<JsonObject>("application/json")
             .WithSummary("Send a command the twin's model declares to its connected devices (body: the command's arguments)");
     }

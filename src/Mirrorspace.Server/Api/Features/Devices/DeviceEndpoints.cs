@@ -14,23 +14,23 @@ internal static class DeviceEndpoints
     public static void MapDeviceEndpoints(this IEndpointRouteBuilder api)
     {
         var devices = api.MapGroup("/devices").WithTags("Devices");
-        devices.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin)
+        devices.MapPost("/", CreateAsync).RequireAuthorization(Policies.ManageDevices)
             .Accepts<JsonObject>("application/json")
             .WithSummary("Register a device for a twin: {\"twinId\": ..., \"certificatePem\": optional, \"signing\": {\"algorithm\": \"HS256|ES256|EdDSA\", \"publicKey\": ...} optional}; the secret (and an HS256 key) is shown once");
-        devices.MapGet("/", ListAsync).RequireAuthorization(Policies.Operator).WithSummary("List devices");
-        devices.MapGet("/{deviceId}", GetAsync).RequireAuthorization(Policies.Operator).WithSummary("Read a device and its live counters");
+        devices.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadDevices).WithSummary("List devices");
+        devices.MapGet("/{deviceId}", GetAsync).RequireAuthorization(Policies.ReadDevices).WithSummary("Read a device and its live counters");
         devices.MapPost("/{deviceId}/disable", (string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken ct) => SetEnabledAsync(deviceId, false, http, registry, ct))
-            .RequireAuthorization(Policies.Admin).WithSummary("Disable the credential; a live connection is dropped at once");
+            .RequireAuthorization(Policies.ManageDevices).WithSummary("Disable the credential; a live connection is dropped at once");
         devices.MapPost("/{deviceId}/enable", (string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken ct) => SetEnabledAsync(deviceId, true, http, registry, ct))
-            .RequireAuthorization(Policies.Admin).WithSummary("Enable the credential again");
-        devices.MapPost("/{deviceId}/rotate", RotateAsync).RequireAuthorization(Policies.Admin)
+            .RequireAuthorization(Policies.ManageDevices).WithSummary("Enable the credential again");
+        devices.MapPost("/{deviceId}/rotate", RotateAsync).RequireAuthorization(Policies.ManageDevices)
             .WithSummary("Replace the credential (new secret, or {\"certificatePem\": ...}); the old one stops at once");
-        devices.MapPut("/{deviceId}/signing", SetSigningAsync).RequireAuthorization(Policies.Admin)
+        devices.MapPut("/{deviceId}/signing", SetSigningAsync).RequireAuthorization(Policies.ManageDevices)
             .Accepts<JsonObject>("application/json")
             .WithSummary("Require signed readings: {\"algorithm\": \"HS256|ES256|EdDSA\", \"publicKey\": for ES256/EdDSA}; a new HS256 key is shown once");
         devices.MapDelete("/{deviceId}/signing", (string deviceId, HttpContext http, DeviceRegistry registry, CancellationToken ct) => ApplySigningAsync(deviceId, null, http, registry, ct))
-            .RequireAuthorization(Policies.Admin).WithSummary("Stop requiring signed readings");
-        devices.MapDelete("/{deviceId}", DeleteAsync).RequireAuthorization(Policies.Admin).WithSummary("Delete a device");
+            .RequireAuthorization(Policies.ManageDevices).WithSummary("Stop requiring signed readings");
+        devices.MapDelete("/{deviceId}", DeleteAsync).RequireAuthorization(Policies.ManageDevices).WithSummary("Delete a device");
     }
 
     private static async Task<Results<Created<DeviceCreatedDto>, ProblemHttpResult>> CreateAsync(

@@ -19,7 +19,7 @@ internal static class HistoryEndpoints
 
     public static void MapHistoryEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/twins/{twinId}/history", GetAsync).WithTags("History").RequireAuthorization(Policies.Viewer)
+        api.MapGet("/twins/{twinId}/history", GetAsync).WithTags("History").RequireAuthorization(Policies.ReadTwins)
             .WithSummary("A twin's history: raw events, or one property's values, optionally downsampled (min/max/avg/count per interval)");
     }
 

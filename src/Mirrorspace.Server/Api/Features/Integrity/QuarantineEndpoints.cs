@@ -18,16 +18,16 @@ internal static class QuarantineEndpoints
     public static void MapQuarantineEndpoints(this IEndpointRouteBuilder api)
     {
         var quarantine = api.MapGroup("/quarantine").WithTags("Integrity");
-        quarantine.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer)
+        quarantine.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadIntegrity)
             .WithSummary("Held readings, newest first; twinId and state (held, released, discarded) narrow the list");
-        quarantine.MapGet("/{quarantineId}", GetAsync).RequireAuthorization(Policies.Viewer)
+        quarantine.MapGet("/{quarantineId}", GetAsync).RequireAuthorization(Policies.ReadIntegrity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A held reading: its values, why each was held, who sent it, and what became of it");
-        quarantine.MapPost("/{quarantineId}/release", ReleaseAsync).RequireAuthorization(Policies.Operator)
+        quarantine.MapPost("/{quarantineId}/release", ReleaseAsync).RequireAuthorization(Policies.ReviewQuarantine)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Apply a held reading's values to its twin (a person vouches for them: bounds no longer apply, types still do) and mark it released");
-        quarantine.MapPost("/{quarantineId}/discard", DiscardAsync).RequireAuthorization(Policies.Operator)
+        quarantine.MapPost("/{quarantineId}/discard", DiscardAsync).RequireAuthorization(Policies.ReviewQuarantine)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Throw a held reading away and mark it discarded; the twin does not change");

@@ -12,7 +12,7 @@ internal static class SignalEndpoints
 {
     public static void MapSignalEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/twins/{twinId}/signals", ListAsync).WithTags("Integrity").RequireAuthorization(Policies.Viewer)
+        api.MapGet("/twins/{twinId}/signals", ListAsync).WithTags("Integrity").RequireAuthorization(Policies.ReadIntegrity)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A twin's signals (out of bounds, spike, replay, bad signature…), oldest first after a signal id; pass next as after to read on or to poll");
     }

@@ -15,11 +15,11 @@ internal static class ModelEndpoints
     public static void MapModelEndpoints(this IEndpointRouteBuilder api)
     {
         var models = api.MapGroup("/models").WithTags("Models");
-        models.MapPut("/{modelId}", PutAsync).RequireAuthorization(Policies.Admin)
+        models.MapPut("/{modelId}", PutAsync).RequireAuthorization(Policies.ManageModels)
             .Accepts<JsonObject>("application/json", "application/yaml")
             .WithSummary("Publish a model version (JSON or YAML)");
-        models.MapGet("/{modelId}", GetAsync).RequireAuthorization(Policies.Viewer).WithSummary("Read a model version (latest by default)");
-        models.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("List models (latest version of each)");
+        models.MapGet("/{modelId}", GetAsync).RequireAuthorization(Policies.ReadModels).WithSummary("Read a model version (latest by default)");
+        models.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadModels).WithSummary("List models (latest version of each)");
     }
 
     private static async Task<Results<Created<ModelDto>, Ok<ModelDto>, ProblemHttpResult>> PutAsync(

@@ -14,11 +14,11 @@ internal static class RelationshipEndpoints
     public static void MapRelationshipEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/twins/{twinId}").WithTags("Relationships");
-        group.MapPut("/relationships/{name}/{targetId}", PutAsync).RequireAuthorization(Policies.Operator).WithSummary("Link a twin to another of the same tenant");
-        group.MapGet("/relationships/{name}/{targetId}", GetAsync).RequireAuthorization(Policies.Viewer).WithSummary("Read one relationship");
-        group.MapDelete("/relationships/{name}/{targetId}", DeleteAsync).RequireAuthorization(Policies.Operator).WithSummary("Remove a relationship");
-        group.MapGet("/relationships", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("List a twin's outgoing relationships");
-        group.MapGet("/graph", GraphWalk.WalkAsync).RequireAuthorization(Policies.Viewer).WithSummary("Walk the relationship graph from a twin, breadth first, to a bounded depth");
+        group.MapPut("/relationships/{name}/{targetId}", PutAsync).RequireAuthorization(Policies.ManageTwins).WithSummary("Link a twin to another of the same tenant");
+        group.MapGet("/relationships/{name}/{targetId}", GetAsync).RequireAuthorization(Policies.ReadTwins).WithSummary("Read one relationship");
+        group.MapDelete("/relationships/{name}/{targetId}", DeleteAsync).RequireAuthorization(Policies.ManageTwins).WithSummary("Remove a relationship");
+        group.MapGet("/relationships", ListAsync).RequireAuthorization(Policies.ReadTwins).WithSummary("List a twin's outgoing relationships");
+        group.MapGet("/graph", GraphWalk.WalkAsync).RequireAuthorization(Policies.ReadTwins).WithSummary("Walk the relationship graph from a twin, breadth first, to a bounded depth");
     }
 
     private static async Task<Results<Created<RelationshipDto>, Ok<RelationshipDto>, ProblemHttpResult>> PutAsync(

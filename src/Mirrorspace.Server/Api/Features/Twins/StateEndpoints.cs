@@ -25,7 +25,7 @@ internal static class StateEndpoints
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token, and a signed reading as application/jose");
         twins.MapPatch("/{twinId}/desired", (string twinId, HttpContext http, IGrainFactory grains, CancellationToken ct) => PatchAsync(TwinSide.Desired, twinId, http, grains, ct))
-            .RequireAuthorization(Policies.Operator)
+            .RequireAuthorization(Policies.WriteDesired)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .WithSummary("Set desired state (merge patch on writable properties)");
     }

@@ -16,11 +16,11 @@ internal static class TwinEndpoints
     public static void MapTwinEndpoints(this IEndpointRouteBuilder api)
     {
         var twins = api.MapGroup("/twins").WithTags("Twins");
-        twins.MapPut("/{twinId}", PutAsync).RequireAuthorization(Policies.Operator).WithSummary("Create a twin from a model");
-        twins.MapGet("/{twinId}", GetAsync).RequireAuthorization(Policies.Viewer)
+        twins.MapPut("/{twinId}", PutAsync).RequireAuthorization(Policies.ManageTwins).WithSummary("Create a twin from a model");
+        twins.MapGet("/{twinId}", GetAsync).RequireAuthorization(Policies.ReadTwins)
             .WithSummary("Read a twin, or with ?at= the twin as it was at that instant");
-        twins.MapGet("/", ListAsync).RequireAuthorization(Policies.Viewer).WithSummary("List twins");
-        twins.MapDelete("/{twinId}", DeleteAsync).RequireAuthorization(Policies.Operator).WithSummary("Delete a twin (its history is kept)");
+        twins.MapGet("/", ListAsync).RequireAuthorization(Policies.ReadTwins).WithSummary("List twins");
+        twins.MapDelete("/{twinId}", DeleteAsync).RequireAuthorization(Policies.ManageTwins).WithSummary("Delete a twin (its history is kept)");
     }
 
     private static async Task<Results<Created<TwinDto>, Ok<TwinDto>, ProblemHttpResult>> PutAsync(

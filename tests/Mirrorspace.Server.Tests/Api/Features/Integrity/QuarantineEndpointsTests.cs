@@ -32,7 +32,7 @@ public sealed partial class QuarantineEndpointsTests(MirrorspaceFactory factory)
     public async Task HeldReading_IsListedAndShownWithItsReason()
     {
         using var admin = await AdminAsync();
-        using var viewer = factory.CreateClient((await factory.TenantAAsync()).ViewerKey);
+        using var viewer = factory.CreateClient((await factory.TenantAAsync()).AnalystKey);
         var (device, id) = await factory.NewHeldReadingAsync(admin, Implausible);
 
         var listed = await viewer.QuarantineIdsAsync($"?twinId={device.TwinId}");

@@ -11,7 +11,7 @@ public sealed class SignalsEndpointsTests(MirrorspaceFactory factory) : IClassFi
     public async Task Feed_AfterAnOutOfBoundsReading_ShowsItsSignal()
     {
         using var admin = await AdminAsync();
-        using var viewer = factory.CreateClient((await factory.TenantAAsync()).ViewerKey);
+        using var viewer = factory.CreateClient((await factory.TenantAAsync()).AnalystKey);
         var (device, _) = await factory.NewHeldReadingAsync(admin, """{"speed":99999,"vibration":1}""");
 
         var feed = await viewer.GetJsonAsync($"/api/v1/twins/{device.TwinId}/signals");
