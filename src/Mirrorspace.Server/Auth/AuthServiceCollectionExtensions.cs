@@ -8,7 +8,8 @@ internal static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddMirrorspaceAuth(this IServiceCollection services)
     {
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddAuthentication(CredentialSchemes.Default)
+            .AddPolicyScheme(CredentialSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = CredentialSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
 
@@ -30,5 +31,5 @@ internal static class AuthServiceCollectionExtensions
     }
 
     private static AuthorizationPolicyBuilder Authenticated() =>
-        new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.SchemeName).RequireAuthenticatedUser();
+        new AuthorizationPolicyBuilder(CredentialSchemes.Default).RequireAuthenticatedUser();
 }

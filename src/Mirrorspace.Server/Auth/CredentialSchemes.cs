@@ -1,0 +1,13 @@
+namespace Mirrorspace.Server.Auth;
+
+/// <summary>
+/// The one authentication scheme endpoints name: it hands each request to the scheme that understands
+/// the credential it presents, so every scheme ends in the same <see cref="AccessIdentity"/> and the same policies.
+/// </summary>
+internal static class CredentialSchemes
+{
+    public const string Default = "Mirrorspace";
+
+    /// <summary>The scheme for this request's credential; API keys (and device secrets) unless another scheme claims it.</summary>
+    public static string Select(HttpContext context) => ApiKeyAuthenticationHandler.SchemeName;
+}
