@@ -1,4 +1,5 @@
 using Mirrorspace.Server.Api.Common;
+using Mirrorspace.Server.Api.Features.Access;
 using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
@@ -32,6 +33,7 @@ internal static class ApiPipeline
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<AuditChangesFilter>();
+        api.AddEndpointFilter<AccessViews>();
         api.MapModelEndpoints();
         api.MapTwinEndpoints();
         api.MapStateEndpoints();
@@ -43,6 +45,7 @@ internal static class ApiPipeline
         api.MapConnectorEndpoints();
         api.MapQuarantineEndpoints();
         api.MapSignalEndpoints();
+        api.MapAccessPolicyEndpoints();
         return app;
     }
 

@@ -12,6 +12,8 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicyScheme(CredentialSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = CredentialSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<TenantAccessPolicies>();
+        services.AddSingleton<AccessViews>();
 
         var anyTenantPrincipal = Authenticated().RequireAssertion(context => AccessIdentity.From(context.User) is not null).Build();
         var builder = services.AddAuthorizationBuilder()

@@ -88,5 +88,8 @@ public static class EndpointRequests
         new("POST",   "/api/v1/connectors/{connectorId}/run"),
         new("GET",    "/api/v1/audit"),
         new("GET",    "/api/v1/audit/{sequence}/proof"),
+
+        new("GET",    "/api/v1/access/policy"),
+        new("PUT",    "/api/v1/access/policy", Body: """{"purposes":["care"],"purposeOfUse":{"health":["care"]}}"""),
     ];
 }
