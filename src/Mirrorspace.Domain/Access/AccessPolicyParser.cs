@@ -92,7 +92,7 @@ public static class AccessPolicyParser
 
         var grant = PermissionSet(reader, entry, path, "grant");
         var revoke = PermissionSet(reader, entry, path, "revoke");
-        if (grant.Count + revoke.Count == 0 && !reader.HasErrors)
+        if (((entry["grant"] as JsonArray)?.Count ?? 0) + ((entry["revoke"] as JsonArray)?.Count ?? 0) == 0)
         {
             reader.Error(path, "An entry must grant or revoke at least one permission.");
         }
