@@ -31,6 +31,8 @@ public sealed class AccessPolicyTests(MirrorspaceFactory factory) : IClassFixtur
         Assert.DoesNotContain(hidden, listed);
         Assert.Contains(shown, listed);
         (await viewer.GetPathAsync($"/api/v1/twins/{shown}")).EnsureSuccessStatusCode();
+        var probes = await admin.EntriesAsync("auth.hidden", $"apikey:{TestTenant.KeyIdOf(tenant.ViewerKey)}");
+        Assert.Contains(probes, e => e["resource"]?.GetValue<string>() == $"twins/{hidden}");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Common;
+using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Runtime.Twins;
+using Mirrorspace.Security.Audit;
 using Mirrorspace.Server.Auth;
 using Mirrorspace.Storage;
 using Mirrorspace.Storage.Records;
@@ -29,6 +31,7 @@ internal static class TwinAccess
         if (AccessViews.Of(http) is { } view
             && !view.Allows(permission, await ResourceAsync(http, store, twinId, cancellationToken, modelId)))
         {
+            await RecordHiddenAsync(http, twinId, permission, cancellationToken);
             return null;
         }
 
@@ -60,7 +63,44 @@ internal static class TwinAccess
         var twin = Identifiers.IsValidTwinId(twinId)
             ? await store.GetTwinAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken)
             : null;
-        return twin is not null && Allows(http, permission, twin) ? twin : null;
+        if (twin is null)
+        {
+            if (AccessViews.Of(http) is { } view && Identifiers.IsValidTwinId(twinId) && !view.Allows(permission, new TwinResource(twinId, string.Empty)))
+            {
+                await RecordHiddenAsync(http, twinId, permission, cancellationToken);
+            }
+
+            return null;
+        }
+
+        if (!Allows(http, permission, twin))
+        {
+            await RecordHiddenAsync(http, twinId, permission, cancellationToken);
+            return null;
+        }
+
+        return twin;
+    }
+
+    /// <summary>
+    /// A probe at a twin the caller may not reach is a security event. It is recorded whether or not the
+    /// twin exists, so the answer's cost does not tell the two apart either.
+    /// </summary>
+    private static Task<long> RecordHiddenAsync(HttpContext http, string twinId, Permission permission, CancellationToken cancellationToken)
+    {
+        var caller = CallerContext.From(http.User);
+        return http.RequestServices.GetRequiredService<AuditLog>().RecordAsync(
+            new AuditRecord
+            {
+                TenantId = caller.TenantId,
+                Principal = caller.Source,
+                Action = AuditActions.AuthHidden,
+                Resource = $"twins/{twinId}",
+                Outcome = AuditOutcome.Denied,
+                Reason = $"no {Permissions.Name(permission)} by policy or key scope",
+                RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
+            },
+            cancellationToken);
     }
 
     /// <summary>Whether the caller holds the permission on a twin it already has the record of (lists).</summary>
