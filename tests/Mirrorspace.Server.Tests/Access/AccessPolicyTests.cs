@@ -251,9 +251,7 @@ public sealed class AccessPolicyTests(MirrorspaceFactory factory) : IClassFixtur
 
     private static async Task<JsonObject> GetWithPurposeAsync(HttpClient client, string path, string purpose, HttpStatusCode expected)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Purpose", purpose);
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await client.GetForPurposeAsync(path, purpose);
         return await response.ReadJsonAsync(expected);
     }
 }

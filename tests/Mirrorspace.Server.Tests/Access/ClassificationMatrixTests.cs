@@ -111,13 +111,7 @@ public sealed class ClassificationMatrixTests(MirrorspaceFactory factory, ITestO
     /// <summary>The property names (and "subject") a read hands out for the matrix twin.</summary>
     private static async Task<HashSet<string>> ShownAsync(HttpClient client, string path, string? purpose)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (purpose is not null)
-        {
-            request.Headers.Add("X-Purpose", purpose);
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await client.GetForPurposeAsync(path, purpose);
         var body = await response.ReadJsonAsync(HttpStatusCode.OK);
         var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var twin in body["items"] is JsonArray items ? items.OfType<JsonObject>().Where(t => t["id"]?.GetValue<string>() == TwinId) : [body])
@@ -140,13 +134,7 @@ public sealed class ClassificationMatrixTests(MirrorspaceFactory factory, ITestO
 
     private static async Task<int> PointsAsync(HttpClient client, string property, string? purpose)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/twins/{TwinId}/history?property={property}");
-        if (purpose is not null)
-        {
-            request.Headers.Add("X-Purpose", purpose);
-        }
-
-        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await client.GetForPurposeAsync($"/api/v1/twins/{TwinId}/history?property={property}", purpose);
         return (await response.ReadJsonAsync(HttpStatusCode.OK))["points"]!.AsArray().Count;
     }
 }

@@ -26,6 +26,19 @@ public static class HttpClientExtensions
     public static Task<HttpResponseMessage> PutRelationshipAsync(this HttpClient client, string twinId, string name, string targetId) =>
         client.PutAsync(new Uri($"/api/v1/twins/{twinId}/relationships/{name}/{targetId}", UriKind.Relative), content: null, Ct);
 
+    /// <summary>A GET that declares a purpose of use (<c>X-Purpose</c>) when one is given.</summary>
+    public static async Task<HttpResponseMessage> GetForPurposeAsync(this HttpClient client, string path, string? purpose)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (purpose is not null)
+        {
+            request.Headers.Add("X-Purpose", purpose);
+        }
+
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     public static Task<HttpResponseMessage> GetPathAsync(this HttpClient client, string path) =>
         client.GetAsync(new Uri(path, UriKind.Relative), Ct);
 
