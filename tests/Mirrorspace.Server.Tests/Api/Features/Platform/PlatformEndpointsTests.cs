@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Tests.Testing;
@@ -156,6 +158,22 @@ public sealed partial class PlatformEndpointsTests(MirrorspaceFactory factory) :
         await ProblemAssert.IsProblemAsync(after, HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
     }
+
+    /// <summary>Defence in depth: should any scheme ever hand out the platform role with a tenant, the policy still refuses it.</summary>
+    [Fact]
+    public async Task PlatformPolicy_APrincipalThatNamesATenant_IsRefusedWhateverItsRole()
+    {
+        var authorization = factory.Services.GetRequiredService<IAuthorizationService>();
+
+        var platform = await authorization.AuthorizeAsync(Principal(("mirrorspace:role", "platform-admin")), "platform-admin");
+        var disguised = await authorization.AuthorizeAsync(Principal(("mirrorspace:role", "platform-admin"), ("mirrorspace:tenant", "acme")), "platform-admin");
+
+        Assert.True(platform.Succeeded);
+        Assert.False(disguised.Succeeded);
+    }
+
+    private static ClaimsPrincipal Principal(params (string Type, string Value)[] claims) =>
+        new(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value)), "ApiKey"));
 
     private static string PlatformPrincipal(string platformKey) => $"platform:{platformKey.Split('_')[1]}";
 }
