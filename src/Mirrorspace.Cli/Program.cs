@@ -10,6 +10,8 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SubjectCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
+root.Subcommands.Add(ApiKeyCommand.Create());
+root.Subcommands.Add(PlatformCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ConnectorCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());

@@ -27,6 +27,16 @@ internal static class Rows
         Purpose = row.IsDBNull(8) ? null : row.GetString(8),
         Scopes = row.IsDBNull(9) ? [] : row.GetString(9).Split(' '),
         RevokedAt = row.IsDBNull(10) ? null : Ticks.ToTimestamp(row.GetInt64(10)),
+        IssuedBy = row.IsDBNull(11) ? null : row.GetString(11),
+        BreakGlass = row.GetInt64(12) != 0,
+    };
+
+    public static PlatformKeyRecord PlatformKey(SqliteDataReader row) => new()
+    {
+        KeyId = row.GetString(0),
+        SecretHash = row.GetFieldValue<byte[]>(1),
+        CreatedAt = Ticks.ToTimestamp(row.GetInt64(2)),
+        RevokedAt = row.IsDBNull(3) ? null : Ticks.ToTimestamp(row.GetInt64(3)),
     };
 
     public static StoredModel Model(SqliteDataReader row) => new()

@@ -13,6 +13,13 @@ internal static class SqlScripts
     public static readonly string ListTenants = Load("ListTenants");
     public static readonly string InsertApiKey = Load("InsertApiKey");
     public static readonly string FindApiKey = Load("FindApiKey");
+    public static readonly string SchemaPlatform = Load("Schema.Platform");
+    public static readonly string GetApiKey = Load("ApiKeys.Get");
+    public static readonly string ListApiKeys = Load("ApiKeys.List");
+    public static readonly string RevokeApiKey = Load("ApiKeys.Revoke");
+    public static readonly string InsertPlatformKey = Load("PlatformKeys.Insert");
+    public static readonly string RevokePlatformKeys = Load("PlatformKeys.RevokeAll");
+    public static readonly string FindPlatformKey = Load("PlatformKeys.Find");
     public static readonly string InsertModel = Load("InsertModel");
     public static readonly string GetModel = Load("GetModel");
     public static readonly string GetLatestModel = Load("GetLatestModel");

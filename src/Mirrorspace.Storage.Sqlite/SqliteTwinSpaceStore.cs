@@ -82,7 +82,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
         return WriteAsync(
             writer =>
             {
-                TenantStatements.CreateApiKey(writer.Connection, key);
+                ApiKeyStatements.CreateApiKey(writer.Connection, key);
                 return true;
             },
             cancellationToken);
@@ -91,7 +91,46 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
     public Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);
-        return _database.ReadAsync((connection, ct) => TenantStatements.FindApiKeyAsync(connection, keyId, ct), cancellationToken);
+        return _database.ReadAsync((connection, ct) => ApiKeyStatements.FindApiKeyAsync(connection, keyId, ct), cancellationToken);
+    }
+
+    public Task<ApiKeyRecord?> GetApiKeyAsync(string tenantId, string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(keyId);
+        return _database.ReadAsync((connection, ct) => ApiKeyStatements.GetApiKeyAsync(connection, tenantId, keyId, ct), cancellationToken);
+    }
+
+    public Task<Page<ApiKeyRecord>> ListApiKeysAsync(string tenantId, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.ReadAsync((connection, ct) => ApiKeyStatements.ListApiKeysAsync(connection, tenantId, page, ct), cancellationToken);
+    }
+
+    public Task<bool> RevokeApiKeyAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        ArgumentNullException.ThrowIfNull(keyId);
+        return WriteAsync(writer => ApiKeyStatements.RevokeApiKey(writer.Connection, tenantId, keyId, revokedAt), cancellationToken);
+    }
+
+    public Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return WriteAsync(
+            writer =>
+            {
+                ApiKeyStatements.ReplacePlatformKey(writer.Connection, key);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+        return _database.ReadAsync((connection, ct) => ApiKeyStatements.FindPlatformKeyAsync(connection, keyId, ct), cancellationToken);
     }
 
     public Task<ModelSaveOutcome> SaveModelAsync(StoredModel model, CancellationToken cancellationToken)

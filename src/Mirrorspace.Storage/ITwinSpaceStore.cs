@@ -25,6 +25,24 @@ public interface ITwinSpaceStore
     /// <summary>Looks a key up by its public id; the key, not the caller, names the tenant.</summary>
     Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken);
 
+    /// <summary>One of the tenant's keys; null for another tenant's key exactly as for an absent one.</summary>
+    Task<ApiKeyRecord?> GetApiKeyAsync(string tenantId, string keyId, CancellationToken cancellationToken);
+
+    /// <summary>The tenant's keys, revoked and expired ones included, ordered by key id.</summary>
+    Task<Page<ApiKeyRecord>> ListApiKeysAsync(string tenantId, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the tenant's key revoked at <paramref name="revokedAt"/> (a key revoked before keeps its first
+    /// time); false when the tenant has no such key.
+    /// </summary>
+    Task<bool> RevokeApiKeyAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new platform administrator key and revokes every earlier one: the platform has one live key at a time.</summary>
+    Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken);
+
+    /// <summary>Looks a platform administrator key up by its public id.</summary>
+    Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken);
+
     Task<ModelSaveOutcome> SaveModelAsync(StoredModel model, CancellationToken cancellationToken);
 
     /// <summary>A given version, or the latest when <paramref name="version"/> is null.</summary>

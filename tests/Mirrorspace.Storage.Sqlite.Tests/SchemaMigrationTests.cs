@@ -48,6 +48,27 @@ public sealed class SchemaMigrationTests : IDisposable
         Assert.Equal((0L, (TwinsBefore * EventsPerTwin) + 1L), await CountRowsAsync(_database));
     }
 
+    [Fact]
+    public async Task FindApiKeyAsync_KeyFromBeforeTheAccessColumns_ReadsAsAnOrdinaryLiveKey()
+    {
+        await CreateVersionTwoDatabaseAsync();
+        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _database.FilePath, Pooling = false }.ToString()))
+        {
+            await connection.OpenAsync(Ct);
+            await ExecuteAsync(connection, $"""
+                INSERT INTO api_keys (tenant_id, key_id, role, secret_hash, created_at, expires_at, description)
+                VALUES ('{TenantA}', '0123456789abcdef', 'operator', x'00', 0, NULL, NULL);
+                """);
+        }
+
+        await using var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest(), createTenants: false);
+        var key = await store.FindApiKeyAsync("0123456789abcdef", Ct);
+
+        Assert.NotNull(key);
+        Assert.Equal(("proprietary", null, null, false, null), (key.Clearance, key.Purpose, key.IssuedBy, key.BreakGlass, key.RevokedAt));
+        Assert.Empty(key.Scopes);
+    }
+
     /// <summary>The schema exactly as the previous release created it (its two migration scripts, unchanged), with a tenant and events.</summary>
     private async Task CreateVersionTwoDatabaseAsync()
     {

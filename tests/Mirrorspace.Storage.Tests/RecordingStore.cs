@@ -53,6 +53,16 @@ internal sealed class RecordingStore : ITwinSpaceStore
 
     public Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<ApiKeyRecord?> GetApiKeyAsync(string tenantId, string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<Page<ApiKeyRecord>> ListApiKeysAsync(string tenantId, PageRequest page, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<bool> RevokeApiKeyAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<ModelSaveOutcome> SaveModelAsync(StoredModel model, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<StoredModel?> GetModelAsync(string tenantId, string modelId, int? version, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -73,6 +73,19 @@ internal sealed class InstrumentedStore(ITwinSpaceStore inner) : ITwinSpaceStore
 
     public Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken) => inner.FindApiKeyAsync(keyId, cancellationToken);
 
+    public Task<ApiKeyRecord?> GetApiKeyAsync(string tenantId, string keyId, CancellationToken cancellationToken) =>
+        inner.GetApiKeyAsync(tenantId, keyId, cancellationToken);
+
+    public Task<Page<ApiKeyRecord>> ListApiKeysAsync(string tenantId, PageRequest page, CancellationToken cancellationToken) =>
+        inner.ListApiKeysAsync(tenantId, page, cancellationToken);
+
+    public Task<bool> RevokeApiKeyAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        inner.RevokeApiKeyAsync(tenantId, keyId, revokedAt, cancellationToken);
+
+    public Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken) => inner.ReplacePlatformKeyAsync(key, cancellationToken);
+
+    public Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken) => inner.FindPlatformKeyAsync(keyId, cancellationToken);
+
     public Task<ModelSaveOutcome> SaveModelAsync(StoredModel model, CancellationToken cancellationToken) => inner.SaveModelAsync(model, cancellationToken);
 
     public Task<StoredModel?> GetModelAsync(string tenantId, string modelId, int? version, CancellationToken cancellationToken) =>

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Mirrorspace.Cli.Commands;
 
-/// <summary>A duration written as people write them: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c> (or <c>hh:mm:ss</c>).</summary>
+/// <summary>A duration written as people write them: <c>500ms</c>, <c>30s</c>, <c>5m</c>, <c>2h</c>, <c>30d</c> (or <c>hh:mm:ss</c>).</summary>
 internal static class DurationOption
 {
     public static Option<TimeSpan?> Create(string name, string description) => new(name)
@@ -17,7 +17,7 @@ internal static class DurationOption
                 return duration;
             }
 
-            result.AddError($"'{text}' is not a positive duration such as 30s, 5m or 500ms.");
+            result.AddError($"'{text}' is not a positive duration such as 30s, 5m, 500ms or 30d.");
             return null;
         },
     };
@@ -26,7 +26,7 @@ internal static class DurationOption
     {
         var units = new (string Suffix, Func<double, TimeSpan> Of)[]
         {
-            ("ms", TimeSpan.FromMilliseconds), ("s", TimeSpan.FromSeconds), ("m", TimeSpan.FromMinutes), ("h", TimeSpan.FromHours),
+            ("ms", TimeSpan.FromMilliseconds), ("s", TimeSpan.FromSeconds), ("m", TimeSpan.FromMinutes), ("h", TimeSpan.FromHours), ("d", TimeSpan.FromDays),
         };
         foreach (var (suffix, of) in units)
         {

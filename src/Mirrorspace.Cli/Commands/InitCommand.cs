@@ -1,4 +1,3 @@
-using Mirrorspace.Domain.Access;
 using System.CommandLine;
 using Mirrorspace.Security.Tls;
 using Mirrorspace.Security.ApiKeys;
@@ -47,8 +46,9 @@ internal static class InitCommand
             Console.WriteLine($"Initialized {result.DataDirectory}");
             Console.WriteLine($"Tenant:        {result.Tenant}");
             Console.WriteLine($"Admin API key: {result.ApiKey}");
+            Console.WriteLine($"Platform administrator key (manages tenants, reads none of their data): {result.PlatformAdminKey}");
             Console.WriteLine($"CA for MQTT/HTTPS clients: {Path.Combine(result.DataDirectory, NodeCertificates.CaFileName)}");
-            Console.WriteLine("The key is shown only now; store it safely. Start the node with: mirrorspace serve --data " + dataDirectory);
+            Console.WriteLine("The keys are shown only now; store them safely. Start the node with: mirrorspace serve --data " + dataDirectory);
         }
 
         return ExitCodes.Success;
@@ -62,13 +62,14 @@ internal static class InitCommand
         var options = new SqliteStoreOptions { DatabasePath = Path.Combine(path, DataDirectory.DatabaseFileName) };
         await using var space = await SqliteEncryption.OpenAsync(options, masterKey, TimeProvider.System, cancellationToken);
         var provisioning = new TenantProvisioning(space.Store, TimeProvider.System);
-        await provisioning.CreateTenantAsync(tenantId, tenantName, cancellationToken);
-        // The tenant's first admin is cleared for every data class, so it can issue keys for any class;
-        // it still reads personal and health values only for a purpose the tenant's policy allows.
-        var key = await provisioning.IssueApiKeyAsync(
-            tenantId, TenantRole.Admin, lifetime: null, "initial admin key", cancellationToken, Domain.Models.DataClassification.Health);
-        return new InitResult(path, tenantId, key);
+
+        // The data directory's first key never expires: it is what an operator starts from, before any key management exists.
+        var created = await provisioning.CreateTenantWithAdminAsync(tenantId, tenantName, lifetime: null, $"cli:{Environment.UserName}", cancellationToken)
+            ?? throw new InvalidOperationException($"A new data directory already holds tenant '{tenantId}'.");
+        var platformKey = await provisioning.IssuePlatformKeyAsync(cancellationToken);
+        return new InitResult(path, tenantId, created.Key.Text, platformKey);
     }
 
-    internal sealed record InitResult(string DataDirectory, string Tenant, string ApiKey);
+    /// <param name="PlatformAdminKey">The platform administrator's key (<c>mpa_…</c>): it creates tenants and grants break-glass access, and reads no tenant's data.</param>
+    internal sealed record InitResult(string DataDirectory, string Tenant, string ApiKey, string PlatformAdminKey);
 }

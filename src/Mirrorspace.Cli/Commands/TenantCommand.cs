@@ -5,7 +5,7 @@ using Mirrorspace.Security.Audit;
 namespace Mirrorspace.Cli.Commands;
 
 /// <summary>
-/// <c>mirrorspace tenant erase</c>: crypto-shreds a whole tenant on a stopped node. Its keys are
+/// <c>mirrorspace tenant add</c> (see <see cref="TenantAddCommand"/>) and <c>mirrorspace tenant erase</c>: crypto-shreds a whole tenant on a stopped node. Its keys are
 /// destroyed, so every copy of its data — backups included — is unreadable, and its rows are
 /// removed, so its API keys stop working at once. The erasure is audited.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class TenantCommand
         var json = CommonOptions.Json();
         var erase = new Command("erase", "Destroy a tenant's keys and data for good.") { data, tenant, confirm, json };
         erase.SetAction((result, ct) => EraseAsync(result.GetValue(data)!, result.GetValue(tenant)!, result.GetValue(confirm), result.GetValue(json), ct));
-        return new Command("tenant", "Tenants: erasure by crypto-shredding.") { erase };
+        return new Command("tenant", "Tenants: creation, and erasure by crypto-shredding.") { TenantAddCommand.Create(), erase };
     }
 
     private static async Task<int> EraseAsync(string dataDirectory, string tenantId, string? confirm, bool json, CancellationToken cancellationToken)

@@ -26,7 +26,15 @@ public static class RolePermissions
         [TenantRole.Admin] = Enum.GetValues<Permission>().ToFrozenSet(),
     }.ToFrozenDictionary();
 
+    /// <summary>The permissions that change nothing: a role holding only these is read-only (a break-glass grant must be).</summary>
+    private static readonly FrozenSet<Permission> Reads = new[]
+    {
+        Permission.ReadModels, Permission.ReadTwins, Permission.ReadIntegrity, Permission.ReadDevices, Permission.ReadAudit, Permission.ReadAccess,
+    }.ToFrozenSet();
+
     public static FrozenSet<Permission> Of(TenantRole role) => Table[role];
+
+    public static bool IsReadOnly(TenantRole role) => Table[role].IsSubsetOf(Reads);
 
     public static bool Grants(TenantRole role, Permission permission) => Table[role].Contains(permission);
 

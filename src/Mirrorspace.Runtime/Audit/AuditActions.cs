@@ -44,4 +44,22 @@ public static class AuditActions
 
     /// <summary>An SFTP server offered a host key that is not the connector's pinned one; the connection was refused before authentication.</summary>
     public const string ConnectorHostKeyRefused = "connector.host-key-refused";
+
+    /// <summary>A tenant was created (by the platform administrator or at the console); the entry is in the new tenant's log.</summary>
+    public const string TenantCreate = "tenant.create";
+
+    /// <summary>An API key was issued at the console (the API's issuances are <c>api.post</c> entries).</summary>
+    public const string ApiKeyIssue = "apikey.issue";
+
+    /// <summary>An API key was revoked at the console (the API's revocations are <c>api.post</c> entries).</summary>
+    public const string ApiKeyRevoke = "apikey.revoke";
+
+    /// <summary>A new platform administrator key replaced the earlier ones.</summary>
+    public const string PlatformKeyIssue = "platform.key";
+
+    /// <summary>The platform administrator asked for break-glass access to a tenant; granted or refused, with the stated reason.</summary>
+    public const string BreakGlassGrant = "breakglass.grant";
+
+    /// <summary>A request made with a break-glass grant, recorded in the tenant's log whatever it then asked for.</summary>
+    public const string BreakGlassAccess = "breakglass.access";
 }

@@ -1,11 +1,13 @@
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Access;
+using Mirrorspace.Server.Api.Features.ApiKeys;
 using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
+using Mirrorspace.Server.Api.Features.Platform;
 using Mirrorspace.Server.Api.Features.Relationships;
 using Mirrorspace.Server.Api.Features.Twins;
 using Mirrorspace.Server.Auth;
@@ -46,6 +48,8 @@ internal static class ApiPipeline
         api.MapQuarantineEndpoints();
         api.MapSignalEndpoints();
         api.MapAccessPolicyEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapPlatformEndpoints();
         return app;
     }
 

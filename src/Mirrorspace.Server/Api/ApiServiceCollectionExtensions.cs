@@ -7,6 +7,8 @@ internal static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddSingleton<Common.SensitiveReadAudit>();
         services.AddSingleton<Features.Integrity.IntegrityAccess>();
+        services.AddSingleton<Hosting.TenantProvisioning>();
+        services.AddOptions<Hosting.Keys.ApiKeyOptions>().BindConfiguration(Hosting.Keys.ApiKeyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mirrorspace API";

@@ -18,7 +18,8 @@ namespace Mirrorspace.Server.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer msk_…</c> or <c>X-Api-Key</c>, and devices reporting over
-/// HTTPS with <c>Authorization: Bearer msd_…</c> (their secret; see <c>DeviceCredentials</c>). For the API reference pages
+/// HTTPS with <c>Authorization: Bearer msd_…</c> (their secret; see <c>DeviceCredentials</c>), and the platform
+/// administrator with <c>mpa_…</c>, whose principal belongs to no tenant. For the API reference pages
 /// only, the key is also accepted as the password of HTTP Basic, so a browser can open them
 /// through its own login prompt; Basic is refused everywhere else because browsers replay it on
 /// cross-site requests.
@@ -48,6 +49,11 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             return await AuthenticateDeviceAsync(text);
         }
 
+        if (text.StartsWith(ApiKeyCodec.PlatformPrefix, StringComparison.Ordinal))
+        {
+            return await AuthenticatePlatformAsync(text);
+        }
+
         if (!ApiKeyCodec.TryParse(text, out var keyId, out var secret))
         {
             return AuthenticateResult.Fail(FailureMessage);
@@ -62,13 +68,18 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail(FailureMessage);
         }
 
+        if (key.BreakGlass)
+        {
+            await RecordBreakGlassUseAsync(key);
+        }
+
         return AuthenticateResult.Success(new AuthenticationTicket(identity.ToPrincipal(SchemeName), SchemeName));
     }
 
     /// <summary>The key's identity; null for a stored role or clearance this build does not know, which authenticates nothing.</summary>
     private static AccessIdentity? Identity(ApiKeyRecord key) =>
         RolePermissions.TryParse(key.Role, out var role) && DataClassifications.TryParse(key.Clearance, out var clearance)
-            ? new AccessIdentity(key.TenantId, $"apikey:{key.KeyId}", role, clearance, key.Purpose, key.Scopes, key.KeyId)
+            ? new AccessIdentity(key.TenantId, $"{(key.BreakGlass ? "breakglass" : "apikey")}:{key.KeyId}", role, clearance, key.Purpose, key.Scopes, key.KeyId)
             : null;
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -23,6 +23,11 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.AnyTenantPrincipal, anyTenantPrincipal)
             .AddPolicy(Policies.ReportState, Authenticated()
                 .AddRequirements(new PermissionRequirement(Permission.ReportState, AllowsDevices: true))
+                .Build())
+            // A role claim alone is not enough: a principal that also names a tenant is a tenant's, whatever its role says.
+            .AddPolicy(Policies.PlatformAdmin, Authenticated()
+                .RequireClaim(MirrorspaceClaims.Role, MirrorspaceClaims.PlatformAdminRole)
+                .RequireAssertion(context => !context.User.HasClaim(claim => claim.Type == MirrorspaceClaims.Tenant))
                 .Build());
         foreach (var permission in Enum.GetValues<Permission>())
         {

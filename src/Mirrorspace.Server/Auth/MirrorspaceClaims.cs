@@ -6,7 +6,7 @@ internal static class MirrorspaceClaims
     public const string Tenant = "mirrorspace:tenant";
     public const string Role = "mirrorspace:role";
 
-    /// <summary>Who acted, as the audit log and history name it: <c>apikey:ID</c>, <c>user:NAME</c>, <c>oidc:ISSUER#SUB</c>, <c>https:DEVICE</c>.</summary>
+    /// <summary>Who acted, as the audit log and history name it: <c>apikey:ID</c>, <c>breakglass:ID</c>, <c>platform:ID</c>, <c>user:NAME</c>, <c>oidc:ISSUER#SUB</c>, <c>https:DEVICE</c>.</summary>
     public const string Principal = "mirrorspace:principal";
 
     /// <summary>The API key's id, when the principal is a key.</summary>
@@ -27,4 +27,7 @@ internal static class MirrorspaceClaims
 
     /// <summary>Not a tenant role: no role grants it anything, only <see cref="Policies.ReportState"/> lets it in.</summary>
     public const string DeviceRole = "device";
+
+    /// <summary>Not a tenant role either, and the principal carries no tenant: only <see cref="Policies.PlatformAdmin"/> lets it in.</summary>
+    public const string PlatformAdminRole = "platform-admin";
 }

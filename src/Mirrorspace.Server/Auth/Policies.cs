@@ -16,6 +16,9 @@ internal static class Policies
     /// <summary>Reporting state: people and services with <see cref="Permission.ReportState"/>, or a device for its own twin (the endpoint checks which twin).</summary>
     public const string ReportState = "report-state";
 
+    /// <summary>The platform administrator, who belongs to no tenant: creates tenants and grants break-glass access, and passes no other policy.</summary>
+    public const string PlatformAdmin = "platform-admin";
+
     public static string Of(Permission permission) => Prefix + permission;
 
     public static bool TryParse(string policy, out Permission permission)

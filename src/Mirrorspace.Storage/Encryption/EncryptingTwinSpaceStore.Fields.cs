@@ -88,6 +88,15 @@ public sealed partial class EncryptingTwinSpaceStore
     private async ValueTask<TenantRecord> OpenAsync(TenantRecord tenant, CancellationToken cancellationToken) =>
         tenant with { Name = await OpenAsync(tenant.Id, EncryptedColumn.TenantName, tenant.Id, 0, tenant.Name, cancellationToken).ConfigureAwait(false) };
 
+    private async ValueTask<ApiKeyRecord> OpenAsync(ApiKeyRecord key, CancellationToken cancellationToken) =>
+        key.Description is null
+            ? key
+            : key with
+            {
+                Description = await OpenAsync(key.TenantId, EncryptedColumn.ApiKeyDescription, key.KeyId, 0, key.Description, cancellationToken)
+                    .ConfigureAwait(false),
+            };
+
     private async ValueTask<StoredModel> OpenAsync(StoredModel model, CancellationToken cancellationToken) =>
         model with
         {

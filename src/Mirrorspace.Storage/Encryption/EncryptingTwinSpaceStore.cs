@@ -66,15 +66,36 @@ public sealed partial class EncryptingTwinSpaceStore : ITwinSpaceStore, IAsyncDi
     public async Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken)
     {
         var key = await _inner.FindApiKeyAsync(keyId, cancellationToken).ConfigureAwait(false);
-        if (key?.Description is null)
+        return key is null ? null : await OpenAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ApiKeyRecord?> GetApiKeyAsync(string tenantId, string keyId, CancellationToken cancellationToken)
+    {
+        var key = await _inner.GetApiKeyAsync(tenantId, keyId, cancellationToken).ConfigureAwait(false);
+        return key is null ? null : await OpenAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Page<ApiKeyRecord>> ListApiKeysAsync(string tenantId, PageRequest page, CancellationToken cancellationToken)
+    {
+        var keys = await _inner.ListApiKeysAsync(tenantId, page, cancellationToken).ConfigureAwait(false);
+        var opened = new List<ApiKeyRecord>(keys.Items.Count);
+        foreach (var key in keys.Items)
         {
-            return key;
+            opened.Add(await OpenAsync(key, cancellationToken).ConfigureAwait(false));
         }
 
-        var description = await OpenAsync(key.TenantId, EncryptedColumn.ApiKeyDescription, key.KeyId, 0, key.Description, cancellationToken)
-            .ConfigureAwait(false);
-        return key with { Description = description };
+        return new Page<ApiKeyRecord>(opened, keys.NextAfter);
     }
+
+    public Task<bool> RevokeApiKeyAsync(string tenantId, string keyId, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        _inner.RevokeApiKeyAsync(tenantId, keyId, revokedAt, cancellationToken);
+
+    /// <summary>Nothing to seal: a platform key is an id, a hash and times.</summary>
+    public Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken) =>
+        _inner.ReplacePlatformKeyAsync(key, cancellationToken);
+
+    public Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        _inner.FindPlatformKeyAsync(keyId, cancellationToken);
 
     public async Task<ModelSaveOutcome> SaveModelAsync(StoredModel model, CancellationToken cancellationToken)
     {

@@ -30,4 +30,13 @@ public sealed record ApiKeyRecord
 
     /// <summary>When an admin revoked the key; a revoked key authenticates nothing.</summary>
     public DateTimeOffset? RevokedAt { get; init; }
+
+    /// <summary>Who issued the key, as the audit log names principals (<c>apikey:ID</c>, <c>platform:ID</c>, <c>cli:USER</c>); null for keys older than this field.</summary>
+    public string? IssuedBy { get; init; }
+
+    /// <summary>
+    /// A platform administrator's break-glass grant: read-only and short-lived, its principal is
+    /// <c>breakglass:ID</c> and every request with it is audited in the tenant's log.
+    /// </summary>
+    public bool BreakGlass { get; init; }
 }

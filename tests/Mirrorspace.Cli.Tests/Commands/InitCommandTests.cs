@@ -17,6 +17,10 @@ public sealed class InitCommandTests
         var key = result["apiKey"]!.GetValue<string>();
         Assert.StartsWith("msk_", key, StringComparison.Ordinal);
         Assert.False(File.ReadAllBytes(Path.Combine(dir.Data, "mirrorspace.db")).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(key)) >= 0, "The key text must never be stored.");
+        var platformKey = result["platformAdminKey"]!.GetValue<string>();
+        Assert.StartsWith("mpa_", platformKey, StringComparison.Ordinal);
+        var secret = platformKey[(platformKey.IndexOf('_', 4) + 1)..];
+        Assert.False(File.ReadAllBytes(Path.Combine(dir.Data, "mirrorspace.db")).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)) >= 0, "The platform key's secret must never be stored.");
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public enum Roles
     Auditor = 8,
     Admin = 16,
 
+    /// <summary>The platform administrator, who belongs to no tenant (an <c>mpa_…</c> key).</summary>
+    Platform = 32,
+
     /// <summary>Any person or service of the tenant.</summary>
     Anyone = Viewer | Analyst | Operator | Auditor | Admin,
 
@@ -50,6 +53,10 @@ public enum Touches
     Connector,
     AuditEntry,
     QuarantinedReading,
+    ApiKey,
+
+    /// <summary>A tenant itself, named by the platform administrator, to whom every tenant is in reach (and none of their data).</summary>
+    Tenant,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -147,5 +154,15 @@ public static class AuthorizationOracle
         // The tenant's access policy: auditors read who may do what, only admins change it.
         new("GET",    "/api/v1/access/policy",                                     Roles.AuditReaders, Touches.Nothing),
         new("PUT",    "/api/v1/access/policy",                                     Roles.Admin,     Touches.Nothing),
+        // API keys are credentials: admins issue and revoke them (never beyond their own access), admins and auditors see them.
+        new("GET",    "/api/v1/apikeys",                                           Roles.AuditReaders, Touches.Nothing),
+        new("POST",   "/api/v1/apikeys",                                           Roles.Admin,     Touches.Nothing),
+        new("GET",    "/api/v1/apikeys/{keyId}",                                   Roles.AuditReaders, Touches.ApiKey),
+        new("POST",   "/api/v1/apikeys/{keyId}/revoke",                            Roles.Admin,     Touches.ApiKey),
+
+        // The platform administrator's own surface, which no tenant principal reaches; it holds no tenant's data.
+        new("GET",    "/api/v1/platform/tenants",                                  Roles.Platform,  Touches.Nothing),
+        new("POST",   "/api/v1/platform/tenants",                                  Roles.Platform,  Touches.Nothing),
+        new("POST",   "/api/v1/platform/tenants/{tenantId}/break-glass",           Roles.Platform,  Touches.Tenant),
     ];
 }

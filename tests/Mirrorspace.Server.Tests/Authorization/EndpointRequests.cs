@@ -91,5 +91,14 @@ public static class EndpointRequests
 
         new("GET",    "/api/v1/access/policy"),
         new("PUT",    "/api/v1/access/policy", Body: """{"purposes":["care"],"purposeOfUse":{"health":["care"]}}"""),
+        new("GET",    "/api/v1/apikeys"),
+        new("POST",   "/api/v1/apikeys", Body: """{"role":"viewer","lifetime":"P1D","description":"matrix"}"""),
+        new("GET",    "/api/v1/apikeys/{keyId}"),
+        new("POST",   "/api/v1/apikeys/{keyId}/revoke", FreshObjects: true),
+
+        // Each creation names a tenant of its own: a second one with the same id would be a 409.
+        new("GET",    "/api/v1/platform/tenants"),
+        new("POST",   "/api/v1/platform/tenants", Body: $$"""{"name":"Matrix {{{MatrixObjects.Unique}}}"}"""),
+        new("POST",   "/api/v1/platform/tenants/{tenantId}/break-glass", Body: """{"reason":"matrix: reviewing the pump twins after an alert","lifetime":"PT1H"}"""),
     ];
 }

@@ -16,6 +16,9 @@ public enum Caller
 
     /// <summary>A device of another twin of the same tenant.</summary>
     OtherDevice,
+
+    /// <summary>The platform administrator: authenticated, but of no tenant.</summary>
+    PlatformAdmin,
 }
 
 /// <summary>Where the object a request names lives, seen from the caller.</summary>
@@ -71,6 +74,14 @@ public static class Expectation
             return row.Devices is Devices.No ? Outcome.Forbidden
                 : scope is Scope.Own && devicesOwnTwin ? Outcome.Allowed
                 : Outcome.NotFound;
+        }
+
+        // No tenant, so no tenant endpoint lets it in; on its own endpoints every tenant is in reach, and an absent one is 404.
+        if (caller is Caller.PlatformAdmin)
+        {
+            return (row.Roles & Roles.Platform) == 0 ? Outcome.Forbidden
+                : scope is Scope.Absent ? Outcome.NotFound
+                : Outcome.Allowed;
         }
 
         if ((row.Roles & RoleOf(caller)) == 0)

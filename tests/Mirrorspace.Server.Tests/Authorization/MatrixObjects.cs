@@ -18,6 +18,11 @@ public sealed class MatrixObjects : IDisposable
     public const string ConnectorId = "connectorId";
     public const string Sequence = "sequence";
     public const string QuarantineId = "quarantineId";
+    public const string KeyId = "keyId";
+    public const string TenantId = "tenantId";
+
+    /// <summary>Not an object: a fresh token per case, for a request that must name something new each time.</summary>
+    public const string Unique = "unique";
 
     private readonly HttpClient _admin;
     private MirrorspaceFactory _factory = null!;
@@ -29,7 +34,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, KeyId, TenantId];
 
     public TestTenant Tenant { get; }
 
@@ -52,6 +57,9 @@ public sealed class MatrixObjects : IDisposable
 
     public long AuditEntry { get; private set; }
 
+    /// <summary>An API key that is only ever addressed, never a caller, so revoking it stops no caller.</summary>
+    public string ApiKey { get; private set; } = null!;
+
     /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
     public string HeldReading { get; private set; } = null!;
 
@@ -68,6 +76,7 @@ public sealed class MatrixObjects : IDisposable
         objects.Device = (await admin.RegisterDeviceAsync(objects.Pump)).DeviceId;
         objects.Model = await objects.NewModelAsync();
         objects.Connector = await objects.NewConnectorAsync();
+        objects.ApiKey = await objects.NewApiKeyAsync();
         objects._factory = factory;
         objects.HeldReading = await objects.NewHeldReadingAsync();
 
@@ -87,6 +96,8 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => Connector,
         Sequence => AuditEntry.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => HeldReading,
+        KeyId => ApiKey,
+        TenantId => Tenant.Id,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -103,6 +114,9 @@ public sealed class MatrixObjects : IDisposable
 
         // A decision is final: each release or discard case needs a reading still held.
         QuarantineId => await NewHeldReadingAsync(),
+
+        // A revocation is final too.
+        KeyId => await NewApiKeyAsync(),
         _ => Shared(parameter),
     };
 
@@ -115,6 +129,8 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => TestIds.Twin("absent"),
         Sequence => long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
+        KeyId => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+        TenantId => $"t-absent-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -156,6 +172,14 @@ public sealed class MatrixObjects : IDisposable
         var id = TestIds.Model("matrix");
         await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync("PUT", $"/api/v1/connectors/{id}", EndpointRequests.ConnectorBody));
         return id;
+    }
+
+    private async Task<string> NewApiKeyAsync()
+    {
+        using var response = await _admin.SendAsync("POST", "/api/v1/apikeys", """{"role":"viewer","lifetime":"P1D","description":"matrix object"}""");
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Setting up the matrix: issuing a key gave {(int)response.StatusCode}: {text}");
+        return System.Text.Json.Nodes.JsonNode.Parse(text)!["key"]!["keyId"]!.GetValue<string>();
     }
 
     private static async Task ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> request)

@@ -36,7 +36,8 @@ public sealed class MatrixRun
         using var b = await MatrixObjects.CreateAsync(factory, tenants[1]);
 
         // Each tenant calls in turn, with the other as the foreign one: isolation must hold both ways.
-        Side[] sides = [new("A", a, b, Callers(factory, a)), new("B", b, a, Callers(factory, b))];
+        var platformKey = await factory.PlatformAdminKeyAsync();
+        Side[] sides = [new("A", a, b, Callers(factory, a, platformKey)), new("B", b, a, Callers(factory, b, platformKey))];
         try
         {
             var prepared = new List<(MatrixCase Case, HttpClient Client)>();
@@ -97,6 +98,11 @@ public sealed class MatrixRun
     private static async Task<MatrixCase> PrepareAsync(Side side, OracleRow row, RequestRecipe recipe, Caller caller, Relation relation)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if ($"{recipe.PathTemplate} {recipe.Body}".Contains($"{{{MatrixObjects.Unique}}}", StringComparison.Ordinal))
+        {
+            values[MatrixObjects.Unique] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        }
+
         foreach (var parameter in ObjectParameters(recipe))
         {
             var tenant = relation.Parameter == parameter && relation.Scope is Scope.Foreign ? side.Foreign : side.Own;
@@ -115,7 +121,7 @@ public sealed class MatrixRun
         return new MatrixCase(row, recipe, side.Name, caller, relation, values, Expectation.Of(row, caller, relation.Scope, namesOwnTwin));
     }
 
-    private static Dictionary<Caller, HttpClient> Callers(MirrorspaceFactory factory, MatrixObjects own)
+    private static Dictionary<Caller, HttpClient> Callers(MirrorspaceFactory factory, MatrixObjects own, string platformKey)
     {
         // A real key id with a secret that is not its own: authentication must fail on the secret, not the format.
         var wrongKey = $"msk_{TestTenant.KeyIdOf(own.Tenant.AdminKey)}_{Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32))}";
@@ -130,6 +136,7 @@ public sealed class MatrixRun
             [Caller.Admin] = factory.CreateClient(own.Tenant.AdminKey),
             [Caller.Device] = factory.CreateClient(own.PumpDevice.Secret!),
             [Caller.OtherDevice] = factory.CreateClient(own.OtherPumpDevice.Secret!),
+            [Caller.PlatformAdmin] = factory.CreateClient(platformKey),
         };
     }
 

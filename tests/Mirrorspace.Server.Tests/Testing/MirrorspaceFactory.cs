@@ -23,6 +23,7 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
 {
     private readonly Lazy<Task<TestTenant>> _tenantA;
     private readonly Lazy<Task<TestTenant>> _tenantB;
+    private readonly Lazy<Task<string>> _platformKey;
 
     public MirrorspaceFactory()
     {
@@ -33,6 +34,7 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
         MasterKeyFile.CreateNew(Path.Combine(DataDirectory, MasterKeyFile.DefaultFileName)).Dispose();
         _tenantA = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
         _tenantB = new(() => CreateTenantWithModelsAsync(SampleModelFiles));
+        _platformKey = new(() => Provisioning().IssuePlatformKeyAsync(CancellationToken.None));
     }
 
     public string DataDirectory { get; }
@@ -48,6 +50,9 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
 
     /// <summary>A second tenant on the same node with the same models, to show that tenants never see each other.</summary>
     public Task<TestTenant> TenantBAsync() => _tenantB.Value;
+
+    /// <summary>The node's platform administrator key (<c>mpa_…</c>), issued once per node as <c>init</c> does; it belongs to no tenant.</summary>
+    public Task<string> PlatformAdminKeyAsync() => _platformKey.Value;
 
     /// <summary>Creates a tenant with a key of each role; its id is unique within the node.</summary>
     public async Task<TestTenant> CreateTenantAsync()
@@ -111,6 +116,10 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
         using var response = await admin.SendAsync("PUT", "/api/v1/access/policy", policy);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
+    /// <summary>Issues a key with a grant of its own (clearance, purpose, scopes), dated by the node's clock.</summary>
+    public async Task<string> IssueKeyAsync(string tenantId, AccessGrant grant, TimeSpan? lifetime) =>
+        (await Provisioning().IssueApiKeyAsync(
+            tenantId, new Server.Hosting.Keys.ApiKeyRequest { Grant = grant, Lifetime = lifetime, Description = "test grant" }, CancellationToken.None)).Text;
 
     /// <summary>A client sending <c>Authorization: Bearer {apiKey}</c>.</summary>
     public HttpClient CreateClient(string apiKey)

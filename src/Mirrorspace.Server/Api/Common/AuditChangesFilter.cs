@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Mirrorspace.Runtime.Audit;
 using Mirrorspace.Security.Audit;
 using Mirrorspace.Server.Auth;
@@ -22,12 +23,12 @@ internal sealed class AuditChangesFilter(AuditLog audit) : IEndpointFilter
         }
 
         var status = StatusOf(result) ?? http.Response.StatusCode;
-        var caller = CallerContext.From(http.User);
         await audit.RecordAsync(
             new AuditRecord
             {
-                TenantId = caller.TenantId,
-                Principal = caller.Source,
+                // The platform administrator names no tenant: its changes go into the platform's part of the log.
+                TenantId = http.User.FindFirstValue(MirrorspaceClaims.Tenant),
+                Principal = http.User.FindFirstValue(MirrorspaceClaims.Principal) ?? "unknown",
                 Action = AuditActions.ApiChangePrefix + http.Request.Method.ToLowerInvariant(),
                 Resource = http.Request.Path.Value,
                 Outcome = status < 400 ? AuditOutcome.Success : status is 403 or 404 or 409 or 412 ? AuditOutcome.Denied : AuditOutcome.Failed,

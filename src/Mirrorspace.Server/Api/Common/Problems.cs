@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Common;
 using Mirrorspace.Runtime.Twins;
 
 namespace Mirrorspace.Server.Api.Common;
@@ -10,6 +11,16 @@ internal static class Problems
         statusCode: StatusCodes.Status400BadRequest,
         title: title,
         detail: string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")),
+        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() });
+
+    public static ProblemHttpResult Invalid(string title, IEnumerable<ValidationError> errors) =>
+        Invalid(title, errors.Select(e => new StateError(e.Path, e.Message)));
+
+    /// <summary>A request for more than the caller holds (a key above its own role, clearance, purpose or scopes): 403, each field named.</summary>
+    public static ProblemHttpResult BeyondOwnAccess(IEnumerable<ValidationError> errors) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Beyond your own access",
+        detail: "A credential can hand out at most what it holds. " + string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")),
         extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() });
 
     public static ProblemHttpResult BadRequest(string title, string detail, string? field = null) => Invalid(title, [new StateError(field ?? "$", detail)]);

@@ -1,0 +1,5 @@
+SELECT key_id, tenant_id, role, secret_hash, created_at, expires_at, description, clearance, purpose, scopes, revoked_at, issued_by, break_glass
+FROM api_keys
+WHERE tenant_id = $tenant_id AND key_id > $after
+ORDER BY key_id
+LIMIT $limit;
