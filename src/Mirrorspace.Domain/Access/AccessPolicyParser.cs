@@ -48,7 +48,7 @@ public static class AccessPolicyParser
         var errors = new List<ValidationError>();
         var reader = new DocumentReader(errors);
         reader.RejectUnknownMembers(document, "$", "purposes", "purposeOfUse", "entries");
-        var purposes = Strings(reader, document, "$", "purposes", MaxPurposes, IsPurpose, "a purpose: 1-32 lowercase letters, digits or '-'");
+        var purposes = Strings(reader, document, "$", "purposes", MaxPurposes, Purposes.IsValid, "a purpose: a lowercase letter, then up to 63 lowercase letters, digits or '-'");
         var byClass = PurposesByClass(reader, document, purposes);
         var entries = new List<PolicyEntry>();
         foreach (var (item, path) in Items(reader, document, "$", "entries", MaxEntries))
@@ -174,9 +174,6 @@ public static class AccessPolicyParser
 
         return array.Select((item, i) => (item, $"{path}.{member}[{i}]"));
     }
-
-    private static bool IsPurpose(string text) =>
-        text.Length is > 0 and <= 32 && text.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     private static bool IsSubject(string text) =>
         text == AccessSubject.Anyone
