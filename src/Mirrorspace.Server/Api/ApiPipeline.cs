@@ -3,6 +3,7 @@ using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
+using Mirrorspace.Server.Api.Features.IdentityProviders;
 using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
@@ -43,6 +44,7 @@ internal static class ApiPipeline
         api.MapConnectorEndpoints();
         api.MapQuarantineEndpoints();
         api.MapSignalEndpoints();
+        api.MapIdentityProviderEndpoints();
         return app;
     }
 
