@@ -49,6 +49,7 @@ public enum Touches
     Connector,
     AuditEntry,
     QuarantinedReading,
+    IdentityProvider,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -142,5 +143,11 @@ public static class AuthorizationOracle
         new("POST",   "/api/v1/connectors/{connectorId}/run",                      Roles.Admin,     Touches.Connector),
         new("GET",    "/api/v1/audit",                                             Roles.AuditReaders, Touches.Nothing),
         new("GET",    "/api/v1/audit/{sequence}/proof",                            Roles.AuditReaders, Touches.AuditEntry),
+
+        // Identity providers decide who may sign in as whom: admins configure them, auditors see who holds which rights.
+        new("GET",    "/api/v1/identity-providers",                                Roles.AuditReaders, Touches.Nothing),
+        new("GET",    "/api/v1/identity-providers/{providerId}",                   Roles.AuditReaders, Touches.IdentityProvider),
+        new("PUT",    "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider, WhenAbsent.Creates),
+        new("DELETE", "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider),
     ];
 }

@@ -36,6 +36,15 @@ public static class EndpointRequests
          "remoteFolder":"/in","filePattern":"*.csv","format":"csv","interval":"PT1H","enabled":false}
         """;
 
+    /// <summary>
+    /// An identity provider whose audience is made from its id: every case puts a fresh or absent id, so no two
+    /// cases claim the same issuer and audience (which the node refuses with 409). The fixtures use another audience.
+    /// </summary>
+    public const string ProviderBody = """
+        {"issuer":"https://matrix-issuer.example/","audience":"matrix-{providerId}","jwksUri":"https://matrix-issuer.example/jwks",
+         "algorithms":["RS256"],"roleClaim":"groups","roles":[{"value":"matrix-admins","role":"admin","clearance":"proprietary"}]}
+        """;
+
     public static IReadOnlyList<RequestRecipe> All { get; } =
     [
         new("ANY",    "/health"),
@@ -88,5 +97,10 @@ public static class EndpointRequests
         new("POST",   "/api/v1/connectors/{connectorId}/run"),
         new("GET",    "/api/v1/audit"),
         new("GET",    "/api/v1/audit/{sequence}/proof"),
+
+        new("GET",    "/api/v1/identity-providers"),
+        new("GET",    "/api/v1/identity-providers/{providerId}"),
+        new("PUT",    "/api/v1/identity-providers/{providerId}", Body: ProviderBody, FreshObjects: true),
+        new("DELETE", "/api/v1/identity-providers/{providerId}", FreshObjects: true),
     ];
 }

@@ -7,7 +7,7 @@ namespace Mirrorspace.Server.Tests.Authorization;
 /// <summary>
 /// One tenant's objects that the matrix names in its requests; both tenants get the same set, so each
 /// can play the caller's tenant or the other one. A pump twin feeds a reservoir; each of two pumps has a
-/// device that calls; a third device, a model, a connector and an audit entry are there to be addressed.
+/// device that calls; a third device, a model, a connector, an identity provider and an audit entry are there to be addressed.
 /// </summary>
 public sealed class MatrixObjects : IDisposable
 {
@@ -18,6 +18,7 @@ public sealed class MatrixObjects : IDisposable
     public const string ConnectorId = "connectorId";
     public const string Sequence = "sequence";
     public const string QuarantineId = "quarantineId";
+    public const string ProviderId = "providerId";
 
     private readonly HttpClient _admin;
     private MirrorspaceFactory _factory = null!;
@@ -29,7 +30,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, ProviderId];
 
     public TestTenant Tenant { get; }
 
@@ -52,6 +53,8 @@ public sealed class MatrixObjects : IDisposable
 
     public long AuditEntry { get; private set; }
 
+    public string Provider { get; private set; } = null!;
+
     /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
     public string HeldReading { get; private set; } = null!;
 
@@ -68,6 +71,7 @@ public sealed class MatrixObjects : IDisposable
         objects.Device = (await admin.RegisterDeviceAsync(objects.Pump)).DeviceId;
         objects.Model = await objects.NewModelAsync();
         objects.Connector = await objects.NewConnectorAsync();
+        objects.Provider = await objects.NewProviderAsync();
         objects._factory = factory;
         objects.HeldReading = await objects.NewHeldReadingAsync();
 
@@ -87,6 +91,7 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => Connector,
         Sequence => AuditEntry.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => HeldReading,
+        ProviderId => Provider,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -103,6 +108,7 @@ public sealed class MatrixObjects : IDisposable
 
         // A decision is final: each release or discard case needs a reading still held.
         QuarantineId => await NewHeldReadingAsync(),
+        ProviderId => await NewProviderAsync(),
         _ => Shared(parameter),
     };
 
@@ -115,6 +121,7 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => TestIds.Twin("absent"),
         Sequence => long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
+        ProviderId => TestIds.Model("absent"),
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -155,6 +162,15 @@ public sealed class MatrixObjects : IDisposable
     {
         var id = TestIds.Model("matrix");
         await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync("PUT", $"/api/v1/connectors/{id}", EndpointRequests.ConnectorBody));
+        return id;
+    }
+
+    /// <summary>Its audience differs from the one <see cref="EndpointRequests.ProviderBody"/> gives the same id, so putting over it never collides.</summary>
+    private async Task<string> NewProviderAsync()
+    {
+        var id = TestIds.Model("idp");
+        var body = EndpointRequests.ProviderBody.Replace("matrix-{providerId}", $"fixture-{id}", StringComparison.Ordinal);
+        await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync("PUT", $"/api/v1/identity-providers/{id}", body));
         return id;
     }
 
