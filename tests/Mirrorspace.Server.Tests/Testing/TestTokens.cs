@@ -90,6 +90,15 @@ public static class TestTokens
         return $"{signingInput}.{Base64UrlEncoder.Encode(HMACSHA256.HashData(secret, Encoding.ASCII.GetBytes(signingInput)))}";
     }
 
+    /// <summary>A payload written as raw JSON (claims of the wrong type, say) under a genuine signature of the key.</summary>
+    public static string SignRaw(TestSigningKey key, string payloadJson)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var signingInput = $"{Encode(Header(key.Algorithm, key.KeyId))}.{Base64UrlEncoder.Encode(payloadJson)}";
+        var signature = ((RSA)key.Material).SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return $"{signingInput}.{Base64UrlEncoder.Encode(signature)}";
+    }
+
     /// <summary>A genuine token's header and signature around another payload.</summary>
     public static string WithPayload(string token, TokenClaims claims)
     {

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Models;
 using Mirrorspace.Storage.IdentityProviders;
@@ -20,7 +22,7 @@ internal static partial class OidcClaimMapping
     {
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(token);
-        if (!IsValidSubject(token.Subject))
+        if (Subject(token) is not { } subject)
         {
             return (null, "no valid subject");
         }
@@ -53,15 +55,25 @@ internal static partial class OidcClaimMapping
             }
         }
 
-        return (new AccessIdentity(provider.TenantId, Principal(provider.ProviderId, token.Subject), role, clearance, purpose), null);
+        return (new AccessIdentity(provider.TenantId, $"oidc:{provider.ProviderId}:{subject}", role, clearance, purpose), null);
     }
 
-    /// <summary>How history and the audit log name the caller.</summary>
-    public static string Principal(string providerId, string? subject) =>
-        IsValidSubject(subject) ? $"oidc:{providerId}:{subject}" : $"oidc:{providerId}";
+    /// <summary>How history and the audit log name the caller, as far as the (maybe not yet verified) token tells.</summary>
+    public static string Principal(string providerId, JsonWebToken token) =>
+        Subject(token) is { } subject ? $"oidc:{providerId}:{subject}" : $"oidc:{providerId}";
 
-    private static bool IsValidSubject(string? subject) =>
-        subject is { Length: > 0 and <= MaximumSubjectLength } && !subject.Any(char.IsControl);
+    /// <summary>
+    /// The <c>sub</c> claim when it is a JSON string (RFC 7519 StringOrURI; the library would turn a number into
+    /// text), short, and printable; null otherwise.
+    /// </summary>
+    private static string? Subject(JsonWebToken token)
+    {
+        using var payload = JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(token.EncodedPayload));
+        return payload.RootElement.TryGetProperty(JwtRegisteredClaimNames.Sub, out var sub) && sub.ValueKind is JsonValueKind.String
+            && sub.GetString() is { Length: > 0 and <= MaximumSubjectLength } subject && !subject.Any(char.IsControl)
+            ? subject
+            : null;
+    }
 
     private static string? Single(JsonWebToken token, string claim)
     {

@@ -45,7 +45,7 @@ internal sealed class OidcTokenVerifier(IIdentityProviderStore providers, JwksCa
         }
 
         var provider = matches[0];
-        var principal = OidcClaimMapping.Principal(provider.ProviderId, unverified.Subject);
+        var principal = OidcClaimMapping.Principal(provider.ProviderId, unverified);
         OidcVerdict Refuse(string reason) => OidcVerdict.Refused(reason, provider.TenantId, principal);
 
         var algorithm = unverified.Alg;

@@ -72,6 +72,42 @@ public sealed class OidcAuthenticationTests(OidcFixture fixture) : IClassFixture
         Assert.DoesNotContain(token.Split('.')[1], entry.ToJsonString(), StringComparison.Ordinal);
     }
 
+    /// <summary>Claims of the wrong type under a genuine signature, and tokens that only look like JWTs: 401, never a 500.</summary>
+    [Theory]
+    [InlineData("""{"iss":5,"aud":"{aud}","sub":"x","nbf":{nbf},"exp":{exp},"groups":["plant-admins"]}""")]
+    [InlineData("""{"iss":"{iss}","aud":{"a":1},"sub":"x","nbf":{nbf},"exp":{exp},"groups":["plant-admins"]}""")]
+    [InlineData("""{"iss":"{iss}","aud":"{aud}","sub":"x","nbf":{nbf},"exp":"tomorrow","groups":["plant-admins"]}""")]
+    [InlineData("""{"iss":"{iss}","aud":"{aud}","sub":"x","nbf":{nbf},"exp":{exp},"groups":{"plant-admins":true}}""")]
+    [InlineData("""{"iss":"{iss}","aud":"{aud}","sub":7,"nbf":{nbf},"exp":{exp},"groups":["plant-admins"]}""")]
+    [InlineData("not json at all")]
+    public async Task TokenWithMalformedClaims_Is401(string payload)
+    {
+        var now = Factory.Clock.GetUtcNow();
+        var json = payload.Replace("{iss}", fixture.Issuer.Issuer, StringComparison.Ordinal)
+            .Replace("{aud}", OidcFixture.AudienceOf(fixture.TenantA), StringComparison.Ordinal)
+            .Replace("{nbf}", now.AddMinutes(-1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{exp}", now.AddMinutes(10).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        using var client = Factory.CreateClient(TestTokens.SignRaw(fixture.Issuer.Rsa, json));
+
+        using var response = await client.GetPathAsync("/api/v1/twins");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.e30.")]
+    [InlineData("....")]
+    [InlineData("a.b.c.d.e")]
+    public async Task TokenThatOnlyLooksLikeAJwt_Is401(string token)
+    {
+        using var client = Factory.CreateClient(token);
+
+        using var response = await client.GetPathAsync("/api/v1/twins");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized);
+    }
+
     [Fact]
     public async Task TenantAsToken_NeverReachesTenantBsData()
     {
