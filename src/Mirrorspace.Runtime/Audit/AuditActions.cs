@@ -3,7 +3,7 @@ namespace Mirrorspace.Runtime.Audit;
 /// <summary>The actions the node records, spelled once.</summary>
 public static class AuditActions
 {
-    /// <summary>A well-formed API key was presented and refused (unknown, wrong secret or expired).</summary>
+    /// <summary>A well-formed credential was presented and refused: an API key (unknown, wrong secret, expired) or a bearer token (the reason says why).</summary>
     public const string AuthReject = "auth.reject";
 
     /// <summary>An authenticated caller tried an operation its role does not allow.</summary>

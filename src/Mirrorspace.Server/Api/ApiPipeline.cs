@@ -5,6 +5,7 @@ using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
 using Mirrorspace.Server.Api.Features.History;
+using Mirrorspace.Server.Api.Features.IdentityProviders;
 using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Platform;
@@ -50,6 +51,7 @@ internal static class ApiPipeline
         api.MapAccessPolicyEndpoints();
         api.MapApiKeyEndpoints();
         api.MapPlatformEndpoints();
+        api.MapIdentityProviderEndpoints();
         return app;
     }
 

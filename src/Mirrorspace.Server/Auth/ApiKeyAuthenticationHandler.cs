@@ -82,32 +82,12 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             ? new AccessIdentity(key.TenantId, $"{(key.BreakGlass ? "breakglass" : "apikey")}:{key.KeyId}", role, clearance, key.Purpose, key.Scopes, key.KeyId)
             : null;
 
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.Headers.WWWAuthenticate = IsReferencePage() ? "Basic realm=\"mirrorspace\", charset=\"UTF-8\"" : "Bearer";
-        await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Authentication required",
-            detail: "Send an API key as 'Authorization: Bearer <key>'.").ExecuteAsync(Context);
-    }
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => AuthenticationAnswers.ChallengeAsync(
+        Context,
+        IsReferencePage() ? "Basic realm=\"mirrorspace\", charset=\"UTF-8\"" : "Bearer",
+        "Send an API key as 'Authorization: Bearer <key>'.");
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        await audit.RecordAsync(
-            new AuditRecord
-            {
-                TenantId = Context.User.FindFirstValue(MirrorspaceClaims.Tenant),
-                // As authentication failures name it: the key id or the device id.
-                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? Context.User.FindFirstValue(MirrorspaceClaims.Device)
-                    ?? Context.User.FindFirstValue(MirrorspaceClaims.Principal) ?? "unknown",
-                Action = AuditActions.AuthForbidden,
-                Resource = $"{Request.Method} {Request.Path.Value}",
-                Outcome = AuditOutcome.Denied,
-                Reason = $"role {Context.User.FindFirstValue(MirrorspaceClaims.Role)}",
-                RemoteAddress = Context.Connection.RemoteIpAddress?.ToString(),
-            },
-            Context.RequestAborted);
-        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: "Your role or the tenant's access policy does not allow this operation.").ExecuteAsync(Context);
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => AuthenticationAnswers.ForbidAsync(Context, audit);
 
     private string? ReadPresentedKey()
     {

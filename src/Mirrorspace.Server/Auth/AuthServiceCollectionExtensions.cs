@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Mirrorspace.Domain.Access;
+using Mirrorspace.Server.Auth.Oidc;
 
 namespace Mirrorspace.Server.Auth;
 
@@ -10,7 +11,9 @@ internal static class AuthServiceCollectionExtensions
     {
         services.AddAuthentication(CredentialSchemes.Default)
             .AddPolicyScheme(CredentialSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = CredentialSchemes.Select)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)
+            .AddScheme<AuthenticationSchemeOptions, OidcAuthenticationHandler>(OidcAuthenticationHandler.SchemeName, configureOptions: null);
+        services.AddMirrorspaceOidc();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<TenantAccessPolicies>();
         services.AddSingleton<AccessViews>();

@@ -9,5 +9,6 @@ internal static class CredentialSchemes
     public const string Default = "Mirrorspace";
 
     /// <summary>The scheme for this request's credential; API keys (and device secrets) unless another scheme claims it.</summary>
-    public static string Select(HttpContext context) => ApiKeyAuthenticationHandler.SchemeName;
+    public static string Select(HttpContext context) =>
+        Oidc.BearerTokens.ReadJwt(context.Request) is not null ? Oidc.OidcAuthenticationHandler.SchemeName : ApiKeyAuthenticationHandler.SchemeName;
 }

@@ -6,7 +6,7 @@ internal static class MirrorspaceClaims
     public const string Tenant = "mirrorspace:tenant";
     public const string Role = "mirrorspace:role";
 
-    /// <summary>Who acted, as the audit log and history name it: <c>apikey:ID</c>, <c>breakglass:ID</c>, <c>platform:ID</c>, <c>user:NAME</c>, <c>oidc:ISSUER#SUB</c>, <c>https:DEVICE</c>.</summary>
+    /// <summary>Who acted, as the audit log and history name it: <c>apikey:ID</c>, <c>breakglass:ID</c>, <c>platform:ID</c>, <c>user:NAME</c>, <c>oidc:PROVIDER:SUB</c>, <c>https:DEVICE</c>.</summary>
     public const string Principal = "mirrorspace:principal";
 
     /// <summary>The API key's id, when the principal is a key.</summary>

@@ -13,6 +13,7 @@ DELETE FROM quarantine WHERE tenant_id = $tenant_id;
 DELETE FROM twin_signals WHERE tenant_id = $tenant_id;
 DELETE FROM connector_files WHERE tenant_id = $tenant_id;
 DELETE FROM connectors WHERE tenant_id = $tenant_id;
+DELETE FROM identity_providers WHERE tenant_id = $tenant_id;
 DELETE FROM subject_keys WHERE tenant_id = $tenant_id;
 DELETE FROM tenant_data_keys WHERE tenant_id = $tenant_id;
 DELETE FROM tenant_key_policies WHERE tenant_id = $tenant_id;

@@ -57,6 +57,7 @@ public enum Touches
 
     /// <summary>A tenant itself, named by the platform administrator, to whom every tenant is in reach (and none of their data).</summary>
     Tenant,
+    IdentityProvider,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -154,6 +155,7 @@ public static class AuthorizationOracle
         // The tenant's access policy: auditors read who may do what, only admins change it.
         new("GET",    "/api/v1/access/policy",                                     Roles.AuditReaders, Touches.Nothing),
         new("PUT",    "/api/v1/access/policy",                                     Roles.Admin,     Touches.Nothing),
+
         // API keys are credentials: admins issue and revoke them (never beyond their own access), admins and auditors see them.
         new("GET",    "/api/v1/apikeys",                                           Roles.AuditReaders, Touches.Nothing),
         new("POST",   "/api/v1/apikeys",                                           Roles.Admin,     Touches.Nothing),
@@ -164,5 +166,11 @@ public static class AuthorizationOracle
         new("GET",    "/api/v1/platform/tenants",                                  Roles.Platform,  Touches.Nothing),
         new("POST",   "/api/v1/platform/tenants",                                  Roles.Platform,  Touches.Nothing),
         new("POST",   "/api/v1/platform/tenants/{tenantId}/break-glass",           Roles.Platform,  Touches.Tenant),
+
+        // Identity providers decide who may sign in as whom: admins configure them, auditors see who holds which rights.
+        new("GET",    "/api/v1/identity-providers",                                Roles.AuditReaders, Touches.Nothing),
+        new("GET",    "/api/v1/identity-providers/{providerId}",                   Roles.AuditReaders, Touches.IdentityProvider),
+        new("PUT",    "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider, WhenAbsent.Creates),
+        new("DELETE", "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider),
     ];
 }

@@ -36,6 +36,15 @@ public static class EndpointRequests
          "remoteFolder":"/in","filePattern":"*.csv","format":"csv","interval":"PT1H","enabled":false}
         """;
 
+    /// <summary>
+    /// An identity provider whose audience is made from its id: every case puts a fresh or absent id, so no two
+    /// cases claim the same issuer and audience (which the node refuses with 409). The fixtures use another audience.
+    /// </summary>
+    public const string ProviderBody = """
+        {"issuer":"https://matrix-issuer.example/","audience":"matrix-{providerId}","jwksUri":"https://matrix-issuer.example/jwks",
+         "algorithms":["RS256"],"roleClaim":"groups","roles":[{"value":"matrix-admins","role":"admin","clearance":"proprietary"}]}
+        """;
+
     public static IReadOnlyList<RequestRecipe> All { get; } =
     [
         new("ANY",    "/health"),
@@ -100,5 +109,9 @@ public static class EndpointRequests
         new("GET",    "/api/v1/platform/tenants"),
         new("POST",   "/api/v1/platform/tenants", Body: $$"""{"name":"Matrix {{{MatrixObjects.Unique}}}"}"""),
         new("POST",   "/api/v1/platform/tenants/{tenantId}/break-glass", Body: """{"reason":"matrix: reviewing the pump twins after an alert","lifetime":"PT1H"}"""),
+        new("GET",    "/api/v1/identity-providers"),
+        new("GET",    "/api/v1/identity-providers/{providerId}"),
+        new("PUT",    "/api/v1/identity-providers/{providerId}", Body: ProviderBody, FreshObjects: true),
+        new("DELETE", "/api/v1/identity-providers/{providerId}", FreshObjects: true),
     ];
 }

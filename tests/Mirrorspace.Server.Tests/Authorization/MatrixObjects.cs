@@ -7,7 +7,7 @@ namespace Mirrorspace.Server.Tests.Authorization;
 /// <summary>
 /// One tenant's objects that the matrix names in its requests; both tenants get the same set, so each
 /// can play the caller's tenant or the other one. A pump twin feeds a reservoir; each of two pumps has a
-/// device that calls; a third device, a model, a connector and an audit entry are there to be addressed.
+/// device that calls; a third device, a model, a connector, an identity provider and an audit entry are there to be addressed.
 /// </summary>
 public sealed class MatrixObjects : IDisposable
 {
@@ -23,6 +23,7 @@ public sealed class MatrixObjects : IDisposable
 
     /// <summary>Not an object: a fresh token per case, for a request that must name something new each time.</summary>
     public const string Unique = "unique";
+    public const string ProviderId = "providerId";
 
     private readonly HttpClient _admin;
     private MirrorspaceFactory _factory = null!;
@@ -34,7 +35,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, KeyId, TenantId];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, KeyId, TenantId, ProviderId];
 
     public TestTenant Tenant { get; }
 
@@ -59,6 +60,7 @@ public sealed class MatrixObjects : IDisposable
 
     /// <summary>An API key that is only ever addressed, never a caller, so revoking it stops no caller.</summary>
     public string ApiKey { get; private set; } = null!;
+    public string Provider { get; private set; } = null!;
 
     /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
     public string HeldReading { get; private set; } = null!;
@@ -77,6 +79,7 @@ public sealed class MatrixObjects : IDisposable
         objects.Model = await objects.NewModelAsync();
         objects.Connector = await objects.NewConnectorAsync();
         objects.ApiKey = await objects.NewApiKeyAsync();
+        objects.Provider = await objects.NewProviderAsync();
         objects._factory = factory;
         objects.HeldReading = await objects.NewHeldReadingAsync();
 
@@ -98,6 +101,7 @@ public sealed class MatrixObjects : IDisposable
         QuarantineId => HeldReading,
         KeyId => ApiKey,
         TenantId => Tenant.Id,
+        ProviderId => Provider,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -117,6 +121,7 @@ public sealed class MatrixObjects : IDisposable
 
         // A revocation is final too.
         KeyId => await NewApiKeyAsync(),
+        ProviderId => await NewProviderAsync(),
         _ => Shared(parameter),
     };
 
@@ -131,6 +136,7 @@ public sealed class MatrixObjects : IDisposable
         QuarantineId => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
         KeyId => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
         TenantId => $"t-absent-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
+        ProviderId => TestIds.Model("absent"),
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -180,6 +186,15 @@ public sealed class MatrixObjects : IDisposable
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"Setting up the matrix: issuing a key gave {(int)response.StatusCode}: {text}");
         return System.Text.Json.Nodes.JsonNode.Parse(text)!["key"]!["keyId"]!.GetValue<string>();
+    }
+
+    /// <summary>Its audience differs from the one <see cref="EndpointRequests.ProviderBody"/> gives the same id, so putting over it never collides.</summary>
+    private async Task<string> NewProviderAsync()
+    {
+        var id = TestIds.Model("idp");
+        var body = EndpointRequests.ProviderBody.Replace("matrix-{providerId}", $"fixture-{id}", StringComparison.Ordinal);
+        await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync("PUT", $"/api/v1/identity-providers/{id}", body));
+        return id;
     }
 
     private static async Task ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> request)

@@ -1,0 +1,1 @@
+DELETE FROM identity_providers WHERE tenant_id = $tenant_id AND provider_id = $provider_id;
