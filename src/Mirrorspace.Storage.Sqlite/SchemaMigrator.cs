@@ -4,6 +4,7 @@ using Mirrorspace.Storage.Sqlite.Devices;
 using Mirrorspace.Storage.Sqlite.Connectors;
 using Mirrorspace.Storage.Sqlite.Integrity;
 using Mirrorspace.Storage.Sqlite.Keys;
+using Mirrorspace.Storage.Sqlite.Users;
 
 namespace Mirrorspace.Storage.Sqlite;
 
@@ -13,7 +14,7 @@ internal static class SchemaMigrator
     // Script i upgrades version i to i + 1; the migrator records i + 1 in user_version inside the
     // same transaction, so a crash mid-migration leaves the old version and the script simply reruns.
     // New migrations go at the end; a script need not know its own number.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess];
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess, UserSqlScripts.Schema];
 
     public static int LatestVersion => Migrations.Length;
 

@@ -6,6 +6,8 @@ using Mirrorspace.Server.Api.Features.History;
 using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Relationships;
+using Mirrorspace.Server.Api.Features.Sessions;
+using Mirrorspace.Server.Api.Features.Users;
 using Mirrorspace.Server.Api.Features.Twins;
 using Mirrorspace.Server.Auth;
 using Scalar.AspNetCore;
@@ -21,6 +23,7 @@ internal static class ApiPipeline
         app.UseStatusCodePages();
         app.Use(SecurityHeadersAsync);
         app.UseAuthentication();
+        app.Use(AntiForgery.CheckAsync);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -43,6 +46,8 @@ internal static class ApiPipeline
         api.MapConnectorEndpoints();
         api.MapQuarantineEndpoints();
         api.MapSignalEndpoints();
+        api.MapSessionEndpoints();
+        api.MapUserEndpoints();
         return app;
     }
 

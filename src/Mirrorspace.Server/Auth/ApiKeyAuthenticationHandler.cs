@@ -78,25 +78,7 @@ internal sealed partial class ApiKeyAuthenticationHandler(
             detail: "Send an API key as 'Authorization: Bearer <key>'.").ExecuteAsync(Context);
     }
 
-    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
-    {
-        await audit.RecordAsync(
-            new AuditRecord
-            {
-                TenantId = Context.User.FindFirstValue(MirrorspaceClaims.Tenant),
-                // As authentication failures name it: the key id or the device id.
-                Principal = Context.User.FindFirstValue(MirrorspaceClaims.KeyId) ?? Context.User.FindFirstValue(MirrorspaceClaims.Device)
-                    ?? Context.User.FindFirstValue(MirrorspaceClaims.Principal) ?? "unknown",
-                Action = AuditActions.AuthForbidden,
-                Resource = $"{Request.Method} {Request.Path.Value}",
-                Outcome = AuditOutcome.Denied,
-                Reason = $"role {Context.User.FindFirstValue(MirrorspaceClaims.Role)}",
-                RemoteAddress = Context.Connection.RemoteIpAddress?.ToString(),
-            },
-            Context.RequestAborted);
-        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-            detail: "Your role or the tenant's access policy does not allow this operation.").ExecuteAsync(Context);
-    }
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Refusals.ForbiddenAsync(Context, audit);
 
     private string? ReadPresentedKey()
     {

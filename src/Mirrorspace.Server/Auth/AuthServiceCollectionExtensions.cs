@@ -10,8 +10,10 @@ internal static class AuthServiceCollectionExtensions
     {
         services.AddAuthentication(CredentialSchemes.Default)
             .AddPolicyScheme(CredentialSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = CredentialSchemes.Select)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationHandler, SelfHandler>();
 
         var anyTenantPrincipal = Authenticated().RequireAssertion(context => AccessIdentity.From(context.User) is not null).Build();
         var builder = services.AddAuthorizationBuilder()
@@ -21,7 +23,9 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.AnyTenantPrincipal, anyTenantPrincipal)
             .AddPolicy(Policies.ReportState, Authenticated()
                 .AddRequirements(new PermissionRequirement(Permission.ReportState, AllowsDevices: true))
-                .Build());
+                .Build())
+            .AddPolicy(Policies.Self, Authenticated().AddRequirements(new SelfRequirement(OrPermission: null)).Build())
+            .AddPolicy(Policies.ManageAccessOrSelf, Authenticated().AddRequirements(new SelfRequirement(Permission.ManageAccess)).Build());
         foreach (var permission in Enum.GetValues<Permission>())
         {
             builder.AddPolicy(Policies.Of(permission), Authenticated().AddRequirements(new PermissionRequirement(permission)).Build());

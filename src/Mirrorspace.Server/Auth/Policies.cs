@@ -16,6 +16,12 @@ internal static class Policies
     /// <summary>Reporting state: people and services with <see cref="Permission.ReportState"/>, or a device for its own twin (the endpoint checks which twin).</summary>
     public const string ReportState = "report-state";
 
+    /// <summary>The signed-in user named by the route's <c>{username}</c>, and no one else: changing one's own password.</summary>
+    public const string Self = "self";
+
+    /// <summary>Managing access, or the signed-in user named by the route's <c>{username}</c>: enrolling and confirming a second factor.</summary>
+    public const string ManageAccessOrSelf = "manage-access-or-self";
+
     public static string Of(Permission permission) => Prefix + permission;
 
     public static bool TryParse(string policy, out Permission permission)
