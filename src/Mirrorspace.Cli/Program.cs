@@ -10,6 +10,7 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(SubjectCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
+root.Subcommands.Add(UserCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ConnectorCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());

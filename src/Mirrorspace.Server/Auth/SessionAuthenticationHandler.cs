@@ -31,14 +31,16 @@ internal sealed partial class SessionAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var (active, refusal) = await sessions.AuthenticateAsync(token, Context.RequestAborted);
+        var (active, refusal, ended) = await sessions.AuthenticateAsync(token, Context.RequestAborted);
         if (active is null)
         {
             LogRejectedSession(Logger, refusal!);
             await audit.RecordAsync(
                 new AuditRecord
                 {
-                    Principal = "session",
+                    // A real session that ended names its user and tenant; a token nobody issued names no one.
+                    TenantId = ended?.TenantId,
+                    Principal = ended is null ? "session" : Usernames.Principal(ended.Username),
                     Action = AuditActions.AuthReject,
                     Resource = Request.Path.Value,
                     Outcome = AuditOutcome.Denied,

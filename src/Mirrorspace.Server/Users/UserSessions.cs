@@ -145,19 +145,22 @@ public sealed class UserSessions(UserAccounts accounts, PasswordHasher hasher, T
         return new SignInResult(SignInOutcome.SignedIn, session, user, sessionToken, antiForgeryToken);
     }
 
-    /// <summary>The session a cookie's token opens, or the reason it opens none (for the audit log).</summary>
-    public async Task<(ActiveSession? Session, string? Refusal)> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The session a cookie's token opens, or the reason it opens none (for the audit log) and, when the
+    /// token was a real session's, that session.
+    /// </summary>
+    public async Task<(ActiveSession? Session, string? Refusal, SessionRecord? Ended)> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         if (!SessionTokens.IsSessionToken(token))
         {
-            return (null, "malformed session token");
+            return (null, "malformed session token", null);
         }
 
         var hash = SessionTokens.Hash(token);
         var session = await Users.FindSessionAsync(hash, cancellationToken).ConfigureAwait(false);
         if (session is null)
         {
-            return (null, "unknown or ended session");
+            return (null, "unknown or ended session", null);
         }
 
         var now = clock.GetUtcNow();
@@ -169,12 +172,12 @@ public sealed class UserSessions(UserAccounts accounts, PasswordHasher hasher, T
         if (refusal is not null)
         {
             await Users.DeleteSessionAsync(hash, cancellationToken).ConfigureAwait(false);
-            return (null, refusal);
+            return (null, refusal, session);
         }
 
         if (!RolePermissions.TryParse(user!.Role, out var role) || !DataClassifications.TryParse(user.Clearance, out var clearance))
         {
-            return (null, $"unknown role '{user.Role}' or clearance '{user.Clearance}'");
+            return (null, $"unknown role '{user.Role}' or clearance '{user.Clearance}'", session);
         }
 
         if (now - session.LastSeenAt >= TouchEvery)
@@ -183,7 +186,7 @@ public sealed class UserSessions(UserAccounts accounts, PasswordHasher hasher, T
             session = session with { LastSeenAt = now };
         }
 
-        return (new ActiveSession(session, user, role, clearance), null);
+        return (new ActiveSession(session, user, role, clearance), null, null);
     }
 
     public Task<bool> SignOutAsync(SessionRecord session, CancellationToken cancellationToken)
