@@ -26,6 +26,12 @@ public enum Roles
     Runners = Operator | Admin,
     DeviceReaders = Operator | Auditor | Admin,
     AuditReaders = Auditor | Admin,
+
+    /// <summary>
+    /// A person signed in with a browser session, acting on their own account: no key's role grants it
+    /// (every key caller gets 403); the session tests try the user themself.
+    /// </summary>
+    SignedInUser = 32,
 }
 
 /// <summary>Whether a device credential (<c>msd_…</c>) may call the endpoint at all.</summary>
@@ -49,6 +55,7 @@ public enum Touches
     Connector,
     AuditEntry,
     QuarantinedReading,
+    User,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -142,5 +149,20 @@ public static class AuthorizationOracle
         new("POST",   "/api/v1/connectors/{connectorId}/run",                      Roles.Admin,     Touches.Connector),
         new("GET",    "/api/v1/audit",                                             Roles.AuditReaders, Touches.Nothing),
         new("GET",    "/api/v1/audit/{sequence}/proof",                            Roles.AuditReaders, Touches.AuditEntry),
+
+        // Signing in is open to anyone: the body's credentials decide (CON-3). Any principal may ask who it is and sign out.
+        new("POST",   "/api/v1/sessions",                                          Roles.Anonymous, Touches.Nothing),
+        new("GET",    "/api/v1/sessions/current",                                  Roles.Anyone,    Touches.Nothing),
+        new("DELETE", "/api/v1/sessions/current",                                  Roles.Anyone,    Touches.Nothing),
+
+        // Local users are principals: auditors and admins see them (as they read the audit log), only admins add, delete and enrol them;
+        // a user's own password is changed by that user alone, signed in.
+        new("GET",    "/api/v1/users",                                             Roles.AuditReaders, Touches.Nothing),
+        new("POST",   "/api/v1/users",                                             Roles.Admin,     Touches.Nothing),
+        new("GET",    "/api/v1/users/{username}",                                  Roles.AuditReaders, Touches.User),
+        new("DELETE", "/api/v1/users/{username}",                                  Roles.Admin,     Touches.User),
+        new("POST",   "/api/v1/users/{username}/totp",                             Roles.Admin,     Touches.User),
+        new("POST",   "/api/v1/users/{username}/totp/confirm",                     Roles.Admin,     Touches.User),
+        new("PUT",    "/api/v1/users/{username}/password",                         Roles.SignedInUser, Touches.User),
     ];
 }

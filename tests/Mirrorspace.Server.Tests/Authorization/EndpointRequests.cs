@@ -88,5 +88,21 @@ public static class EndpointRequests
         new("POST",   "/api/v1/connectors/{connectorId}/run"),
         new("GET",    "/api/v1/audit"),
         new("GET",    "/api/v1/audit/{sequence}/proof"),
+
+        // Every caller signs in as the tenant's standing sign-in user: the credentials are in the body, whoever sends it.
+        new("POST",   "/api/v1/sessions", Body: $$"""{"tenant":"{{MatrixObjects.TenantValue}}","username":"{{MatrixObjects.SignInUser}}","password":"{{MatrixObjects.UserPassword}}"}"""),
+        new("GET",    "/api/v1/sessions/current"),
+        new("DELETE", "/api/v1/sessions/current"),
+        new("GET",    "/api/v1/users"),
+
+        // One name per tenant: only that tenant's admin gets to create it, once.
+        new("POST",   "/api/v1/users", Body: $$"""{"username":"matrix-created","password":"{{MatrixObjects.UserPassword}}","role":"viewer"}"""),
+        new("GET",    "/api/v1/users/{username}"),
+        new("DELETE", "/api/v1/users/{username}", FreshObjects: true),
+        new("POST",   "/api/v1/users/{username}/totp"),
+
+        // A fresh user enrolled for each case, and a current code of its secret (the matrix node's clock stands still).
+        new("POST",   "/api/v1/users/{username}/totp/confirm", Body: $$"""{"code":"{{MatrixObjects.TotpCodeValue}}"}""", FreshObjects: true),
+        new("PUT",    "/api/v1/users/{username}/password", Body: $$"""{"currentPassword":"{{MatrixObjects.UserPassword}}","newPassword":"matrix-new-password-1"}"""),
     ];
 }

@@ -18,6 +18,17 @@ public sealed class MatrixObjects : IDisposable
     public const string ConnectorId = "connectorId";
     public const string Sequence = "sequence";
     public const string QuarantineId = "quarantineId";
+    public const string Username = "username";
+
+    /// <summary>Not objects: the caller's own tenant id, and a current TOTP code of the case's user, filled in per case.</summary>
+    public const string TenantValue = "{tenant}";
+    public const string TotpCodeValue = "{totpCode}";
+
+    /// <summary>A viewer every tenant has, whom every caller signs in as.</summary>
+    public const string SignInUser = "matrix-sign-in";
+    public const string UserPassword = "matrix-password-for-users";
+
+    private readonly Dictionary<string, byte[]> _totpSecrets = [];
 
     private readonly HttpClient _admin;
     private MirrorspaceFactory _factory = null!;
@@ -29,7 +40,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, Username];
 
     public TestTenant Tenant { get; }
 
@@ -52,6 +63,9 @@ public sealed class MatrixObjects : IDisposable
 
     public long AuditEntry { get; private set; }
 
+    /// <summary>A viewer to be addressed (read, enrolled); never the one callers sign in as.</summary>
+    public string User { get; private set; } = null!;
+
     /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
     public string HeldReading { get; private set; } = null!;
 
@@ -68,6 +82,9 @@ public sealed class MatrixObjects : IDisposable
         objects.Device = (await admin.RegisterDeviceAsync(objects.Pump)).DeviceId;
         objects.Model = await objects.NewModelAsync();
         objects.Connector = await objects.NewConnectorAsync();
+        objects.User = await objects.NewUserAsync();
+        await ExpectAsync(HttpStatusCode.Created, admin.SendAsync(
+            "POST", "/api/v1/users", $$"""{"username":"{{SignInUser}}","password":"{{UserPassword}}","role":"viewer"}"""));
         objects._factory = factory;
         objects.HeldReading = await objects.NewHeldReadingAsync();
 
@@ -87,8 +104,21 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => Connector,
         Sequence => AuditEntry.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => HeldReading,
+        Username => User,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
+
+    /// <summary>A current code of the TOTP secret this tenant's fresh user was enrolled with; any code for another.</summary>
+    public string TotpCode(string username, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        lock (_totpSecrets)
+        {
+            return _totpSecrets.TryGetValue(username, out var secret)
+                ? Mirrorspace.Security.Totp.TotpCode.Compute(secret, Mirrorspace.Security.Totp.TotpCode.StepAt(clock.GetUtcNow()))
+                : "000000";
+        }
+    }
 
     /// <summary>A new object like the standing one, for a case that deletes or replaces it.</summary>
     public async Task<string> FreshAsync(string parameter) => parameter switch
@@ -103,6 +133,7 @@ public sealed class MatrixObjects : IDisposable
 
         // A decision is final: each release or discard case needs a reading still held.
         QuarantineId => await NewHeldReadingAsync(),
+        Username => await NewUserAsync(),
         _ => Shared(parameter),
     };
 
@@ -115,6 +146,7 @@ public sealed class MatrixObjects : IDisposable
         ConnectorId => TestIds.Twin("absent"),
         Sequence => long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuarantineId => $"q-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}",
+        Username => $"absent-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -142,6 +174,22 @@ public sealed class MatrixObjects : IDisposable
         var pump = await _admin.CreatePumpTwinAsync();
         await ExpectAsync(HttpStatusCode.Created, _admin.PutRelationshipAsync(pump, "feeds", Reservoir));
         return pump;
+    }
+
+    /// <summary>A viewer with a TOTP secret enrolled (not yet confirmed), whose secret is kept for its confirmation case.</summary>
+    private async Task<string> NewUserAsync()
+    {
+        var username = $"u-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync(
+            "POST", "/api/v1/users", $$"""{"username":"{{username}}","password":"{{UserPassword}}","role":"viewer"}"""));
+        using var enrolment = await _admin.SendAsync("POST", $"/api/v1/users/{username}/totp");
+        var secret = (await enrolment.ReadJsonAsync(HttpStatusCode.OK))["secret"]!.GetValue<string>();
+        lock (_totpSecrets)
+        {
+            _totpSecrets[username] = Mirrorspace.Security.Totp.Base32.TryDecode(secret, out var bytes) ? bytes : throw new FormatException(secret);
+        }
+
+        return username;
     }
 
     private async Task<string> NewModelAsync()
