@@ -1,4 +1,5 @@
 using Mirrorspace.Domain.Access;
+using Mirrorspace.Domain.Models;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +8,7 @@ using Mirrorspace.Cli.Demo;
 using Mirrorspace.Security.ApiKeys;
 using Mirrorspace.Server.Hosting;
 using Mirrorspace.Storage;
+using Mirrorspace.Storage.Access;
 
 namespace Mirrorspace.Cli.Commands;
 
@@ -52,8 +54,12 @@ internal static class DemoCommand
             var store = services.GetRequiredService<ITwinSpaceStore>();
             var provisioning = new TenantProvisioning(store, clock);
             await provisioning.CreateTenantAsync(script.Tenant.Id, script.Tenant.Name, cancellationToken);
-            await new DemoSeeder(store, services.GetRequiredService<IGrainFactory>(), clock).SeedAsync(script, samples, cancellationToken);
-            var key = await provisioning.IssueApiKeyAsync(script.Tenant.Id, TenantRole.Admin, DemoKeyLifetime, "demo admin key", cancellationToken);
+            await new DemoSeeder(store, services.GetRequiredService<IAccessPolicyStore>(), services.GetRequiredService<IGrainFactory>(), clock)
+                .SeedAsync(script, samples, cancellationToken);
+
+            // Cleared for personal data (the operator on shift), which it reads only when it declares a purpose the policy allows.
+            var key = await provisioning.IssueApiKeyAsync(
+                script.Tenant.Id, TenantRole.Admin, DemoKeyLifetime, "demo admin key", cancellationToken, DataClassification.Personal);
             var url = NodeRunner.BaseUrl(app);
             var mqtt = NodeRunner.MqttUrl(app);
 
@@ -97,6 +103,7 @@ internal static class DemoCommand
               export KEY={key}
               curl -s -H "Authorization: Bearer $KEY" {url}/api/v1/twins/pump-2
               curl -s -H "Authorization: Bearer $KEY" "{url}/api/v1/twins/station-north/graph?depth=2"
+              curl -s -H "Authorization: Bearer $KEY" -H 'X-Purpose: operations' {url}/api/v1/twins/station-north
               curl -s -H "Authorization: Bearer $KEY" -X PATCH -H 'Content-Type: application/merge-patch+json' -d {speedPatch} {url}/api/v1/twins/pump-1/desired
             """);
     }

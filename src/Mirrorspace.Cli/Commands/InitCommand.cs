@@ -63,7 +63,10 @@ internal static class InitCommand
         await using var space = await SqliteEncryption.OpenAsync(options, masterKey, TimeProvider.System, cancellationToken);
         var provisioning = new TenantProvisioning(space.Store, TimeProvider.System);
         await provisioning.CreateTenantAsync(tenantId, tenantName, cancellationToken);
-        var key = await provisioning.IssueApiKeyAsync(tenantId, TenantRole.Admin, lifetime: null, "initial admin key", cancellationToken);
+        // The tenant's first admin is cleared for every data class, so it can issue keys for any class;
+        // it still reads personal and health values only for a purpose the tenant's policy allows.
+        var key = await provisioning.IssueApiKeyAsync(
+            tenantId, TenantRole.Admin, lifetime: null, "initial admin key", cancellationToken, Domain.Models.DataClassification.Health);
         return new InitResult(path, tenantId, key);
     }
 

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Storage;
+using Mirrorspace.Storage.Access;
 using Mirrorspace.Storage.Records;
 
 namespace Mirrorspace.Cli.Demo;
@@ -10,7 +12,7 @@ namespace Mirrorspace.Cli.Demo;
 /// Loads the demo tenant's models and twins through the same grains the API uses. Idempotent:
 /// a restarted demo finds its twins and history where it left them.
 /// </summary>
-internal sealed class DemoSeeder(ITwinSpaceStore store, IGrainFactory grains, TimeProvider clock)
+internal sealed class DemoSeeder(ITwinSpaceStore store, IAccessPolicyStore policies, IGrainFactory grains, TimeProvider clock)
 {
     private const string Source = "demo:seed";
     private static readonly JsonSerializerOptions ScriptOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -24,6 +26,18 @@ internal sealed class DemoSeeder(ITwinSpaceStore store, IGrainFactory grains, Ti
         foreach (var file in script.Models)
         {
             await PublishModelAsync(script.Tenant.Id, Path.Combine(samplesDirectory, "models", file), cancellationToken);
+        }
+
+        if (script.AccessPolicy is { } policy)
+        {
+            var parsed = AccessPolicyParser.Parse(policy);
+            if (!parsed.IsValid)
+            {
+                throw new InvalidOperationException($"The demo's access policy is not valid: {string.Join("; ", parsed.Errors)}");
+            }
+
+            // Only the first start sets it (version 0 expected); a restarted demo keeps what its admins changed.
+            await policies.SaveAsync(script.Tenant.Id, policy.ToJsonString(), expectedVersion: 0, clock.GetUtcNow(), cancellationToken);
         }
 
         foreach (var twin in script.Twins)

@@ -24,6 +24,9 @@ public static class AuditActions
     /// <summary>An authenticated caller tried an operation its role does not allow.</summary>
     public const string AuthForbidden = "auth.forbidden";
 
+    /// <summary>A caller named a twin its tenant's policy or its key's scopes keep from it; it was answered 404, as if absent.</summary>
+    public const string AuthHidden = "auth.hidden";
+
     /// <summary>A change through the API (create, patch, delete, publish, link), successful or refused; suffixed with the HTTP method.</summary>
     public const string ApiChangePrefix = "api.";
 

@@ -1,4 +1,5 @@
 using Mirrorspace.Server.Api.Common;
+using Mirrorspace.Server.Api.Features.Access;
 using Mirrorspace.Server.Api.Features.Audit;
 using Mirrorspace.Server.Api.Features.Devices;
 using Mirrorspace.Server.Api.Features.Connectors;
@@ -35,6 +36,7 @@ internal static class ApiPipeline
 
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<AuditChangesFilter>();
+        api.AddEndpointFilter<AccessViews>();
         api.MapModelEndpoints();
         api.MapTwinEndpoints();
         api.MapStateEndpoints();
@@ -48,6 +50,7 @@ internal static class ApiPipeline
         api.MapSignalEndpoints();
         api.MapSessionEndpoints();
         api.MapUserEndpoints();
+        api.MapAccessPolicyEndpoints();
         return app;
     }
 

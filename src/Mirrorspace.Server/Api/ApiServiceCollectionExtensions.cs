@@ -6,6 +6,7 @@ internal static class ApiServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddSingleton<Common.SensitiveReadAudit>();
+        services.AddSingleton<Features.Integrity.IntegrityAccess>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Mirrorspace API";

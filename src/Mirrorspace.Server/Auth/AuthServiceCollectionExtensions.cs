@@ -14,6 +14,8 @@ internal static class AuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationHandler, SelfHandler>();
+        services.AddSingleton<TenantAccessPolicies>();
+        services.AddSingleton<AccessViews>();
 
         var anyTenantPrincipal = Authenticated().RequireAssertion(context => AccessIdentity.From(context.User) is not null).Build();
         var builder = services.AddAuthorizationBuilder()

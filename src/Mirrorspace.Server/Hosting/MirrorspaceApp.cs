@@ -9,6 +9,8 @@ using Mirrorspace.Security.Tls;
 using Mirrorspace.Storage.Devices;
 using Mirrorspace.Storage.Encryption;
 using Mirrorspace.Storage.Integrity;
+using Mirrorspace.Storage.Access;
+using Mirrorspace.Storage.Sqlite.Access;
 using Mirrorspace.Storage.Sqlite.Devices;
 using Mirrorspace.Storage.Sqlite.Integrity;
 using Mirrorspace.Runtime.Audit;
@@ -99,6 +101,10 @@ public static class MirrorspaceApp
         services.AddSingleton<IIntegrityStore>(sp => new EncryptingIntegrityStore(
             new SqliteIntegrityStore(new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath }),
             sp.GetRequiredService<KeyRing>()));
+        services.AddSingleton<IAccessPolicyStore>(sp => new SqliteAccessPolicyStore(new SqliteStoreOptions
+        {
+            DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath,
+        }));
         services.AddSingleton<IDeviceKeyCipher>(sp => new KeyRingDeviceKeyCipher(sp.GetRequiredService<KeyRing>()));
         services.AddSingleton<IUserStore>(sp => new SqliteUserStore(new SqliteStoreOptions
         {

@@ -42,6 +42,8 @@ public sealed class SubjectEraseTests
         await using (var node = CliProcess.Start("serve", "--data", dir.Data, "--http", "http://127.0.0.1:0", "--json"))
         {
             using var http = await NodeApi.ConnectAsync(node, key);
+            await NodeApi.SendAsync(http, HttpMethod.Put, "/api/v1/access/policy", """{"purposes":["care"],"purposeOfUse":{"health":["care"],"personal":["care"]}}""");
+            http.DefaultRequestHeaders.Add("X-Purpose", "care");
             var erased = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1", TestContext.Current.CancellationToken))!;
             var kept = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-2", TestContext.Current.CancellationToken))!;
             var history = (await http.GetFromJsonAsync<JsonObject>("/api/v1/twins/monitor-1/history", TestContext.Current.CancellationToken))!;

@@ -25,6 +25,7 @@ public enum Roles
     /// <summary>Who runs the twins: create, link, set desired state, report, decide on quarantine.</summary>
     Runners = Operator | Admin,
     DeviceReaders = Operator | Auditor | Admin,
+    /// <summary>Who reads the audit log and who holds which rights (principals, policies).</summary>
     AuditReaders = Auditor | Admin,
 
     /// <summary>
@@ -149,6 +150,10 @@ public static class AuthorizationOracle
         new("POST",   "/api/v1/connectors/{connectorId}/run",                      Roles.Admin,     Touches.Connector),
         new("GET",    "/api/v1/audit",                                             Roles.AuditReaders, Touches.Nothing),
         new("GET",    "/api/v1/audit/{sequence}/proof",                            Roles.AuditReaders, Touches.AuditEntry),
+
+        // The tenant's access policy: auditors read who may do what, only admins change it.
+        new("GET",    "/api/v1/access/policy",                                     Roles.AuditReaders, Touches.Nothing),
+        new("PUT",    "/api/v1/access/policy",                                     Roles.Admin,     Touches.Nothing),
 
         // Signing in is open to anyone: the body's credentials decide (CON-3). Any principal may ask who it is and sign out.
         new("POST",   "/api/v1/sessions",                                          Roles.Anonymous, Touches.Nothing),

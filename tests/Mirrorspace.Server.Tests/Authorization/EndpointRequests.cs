@@ -89,6 +89,9 @@ public static class EndpointRequests
         new("GET",    "/api/v1/audit"),
         new("GET",    "/api/v1/audit/{sequence}/proof"),
 
+        new("GET",    "/api/v1/access/policy"),
+        new("PUT",    "/api/v1/access/policy", Body: """{"purposes":["care"],"purposeOfUse":{"health":["care"]}}"""),
+
         // Every caller signs in as the tenant's standing sign-in user: the credentials are in the body, whoever sends it.
         new("POST",   "/api/v1/sessions", Body: $$"""{"tenant":"{{MatrixObjects.TenantValue}}","username":"{{MatrixObjects.SignInUser}}","password":"{{MatrixObjects.UserPassword}}"}"""),
         new("GET",    "/api/v1/sessions/current"),

@@ -1,4 +1,5 @@
 using Mirrorspace.Domain.Access;
+using Mirrorspace.Domain.Models;
 using Mirrorspace.Security.Crypto;
 using System.Net;
 using System.Net.Http.Headers;
@@ -87,6 +88,36 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
     /// <summary>Issues one more key, through the same provisioning the CLI uses, dated by the node's clock.</summary>
     public Task<string> IssueKeyAsync(string tenantId, TenantRole role, TimeSpan? lifetime) =>
         Provisioning().IssueApiKeyAsync(tenantId, role, lifetime, $"test {role}", CancellationToken.None);
+
+    /// <summary>The purpose of use the care policy allows for personal and health values.</summary>
+    public const string CarePurpose = "care";
+
+    /// <summary>
+    /// A key of <paramref name="role"/> cleared for health data and bound to the purpose <see cref="CarePurpose"/>,
+    /// after giving the tenant a policy that allows that purpose for personal and health values.
+    /// </summary>
+    public async Task<string> IssueCareKeyAsync(TestTenant tenant, TenantRole role)
+    {
+        await PutAccessPolicyAsync(tenant, CarePolicy);
+        return await Provisioning().IssueApiKeyAsync(
+            tenant.Id, role, lifetime: null, $"test {role} for care", CancellationToken.None, DataClassification.Health, CarePurpose);
+    }
+
+    /// <summary>An access policy that lets personal and health values be read for care.</summary>
+    public const string CarePolicy = """{"purposes":["care","research"],"purposeOfUse":{"health":["care"],"personal":["care"]}}""";
+
+    /// <summary>A key with a clearance, optionally bound to a purpose and confined to resource selectors.</summary>
+    public Task<string> IssueKeyAsync(string tenantId, TenantRole role, DataClassification clearance, string? purpose = null, IReadOnlyList<string>? scopes = null) =>
+        Provisioning().IssueApiKeyAsync(tenantId, role, lifetime: null, $"test {role} {clearance}", CancellationToken.None, clearance, purpose, scopes);
+
+    /// <summary>Replaces the tenant's access policy through the API, as its admin.</summary>
+    public async Task PutAccessPolicyAsync(TestTenant tenant, string policy)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        using var admin = CreateClient(tenant.AdminKey);
+        using var response = await admin.SendAsync("PUT", "/api/v1/access/policy", policy);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
 
     /// <summary>A client sending <c>Authorization: Bearer {apiKey}</c>.</summary>
     public HttpClient CreateClient(string apiKey)

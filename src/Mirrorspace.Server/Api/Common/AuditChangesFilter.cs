@@ -32,7 +32,7 @@ internal sealed class AuditChangesFilter(AuditLog audit) : IEndpointFilter
                 Principal = caller.Source,
                 Action = AuditActions.ApiChangePrefix + http.Request.Method.ToLowerInvariant(),
                 Resource = http.Request.Path.Value,
-                Outcome = status < 400 ? AuditOutcome.Success : status is 404 or 409 or 412 ? AuditOutcome.Denied : AuditOutcome.Failed,
+                Outcome = status < 400 ? AuditOutcome.Success : status is 403 or 404 or 409 or 412 ? AuditOutcome.Denied : AuditOutcome.Failed,
                 Reason = $"HTTP {status}",
                 RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
             },

@@ -17,6 +17,13 @@ internal static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} was not found.");
 
+    /// <summary>403 for a part of an object the caller may see but not change (a property); whole objects it may not touch answer 404.</summary>
+    public static ProblemHttpResult Forbidden(string detail, string field) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden,
+        title: "Forbidden",
+        detail: detail,
+        extensions: new Dictionary<string, object?> { ["errors"] = new[] { new { path = field, message = detail } } });
+
     public static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail);
 

@@ -17,9 +17,10 @@ internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models, IT
         await RecordAsync(http, twin.Id, twin.Model, twin.ModelVersion, present, cancellationToken);
     }
 
-    /// <summary>Audits a history read: of one property when <paramref name="property"/> is given, else of every property of the model.</summary>
-    public Task RecordHistoryReadAsync(HttpContext http, string twinId, string modelId, int modelVersion, string? property, CancellationToken cancellationToken) =>
-        RecordAsync(http, twinId, modelId, modelVersion, property is null ? null : [property], cancellationToken);
+    /// <summary>Audits a history read: of one property when <paramref name="property"/> is given, else of every property of the model the caller may read.</summary>
+    public Task RecordHistoryReadAsync(
+        HttpContext http, string twinId, string modelId, int modelVersion, string? property, Func<string, bool> readable, CancellationToken cancellationToken) =>
+        RecordAsync(http, twinId, modelId, modelVersion, property is null ? null : [property], cancellationToken, readable);
 
     /// <summary>
     /// Audits a read of values a twin keeps apart from its state — held readings, and signal details,
@@ -39,13 +40,15 @@ internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models, IT
     }
 
     /// <param name="properties">What the read can hand out; null for every property of the model.</param>
-    private async Task RecordAsync(HttpContext http, string twinId, string modelId, int modelVersion, IEnumerable<string>? properties, CancellationToken cancellationToken)
+    /// <param name="readable">Which properties the caller may read; only those can be handed out.</param>
+    private async Task RecordAsync(
+        HttpContext http, string twinId, string modelId, int modelVersion, IEnumerable<string>? properties, CancellationToken cancellationToken, Func<string, bool>? readable = null)
     {
         var caller = CallerContext.From(http.User);
         var model = await models.GetAsync(caller.TenantId, modelId, modelVersion, cancellationToken);
         var sensitive = model is null
             ? []
-            : (properties ?? model.Properties.Keys).Where(p => SensitivitySplit.IsSubjectData(model, p)).Order(StringComparer.Ordinal).ToList();
+            : (properties ?? model.Properties.Keys).Where(p => SensitivitySplit.IsSubjectData(model, p) && (readable?.Invoke(p) ?? true)).Order(StringComparer.Ordinal).ToList();
         if (sensitive.Count == 0)
         {
             return;
@@ -60,6 +63,7 @@ internal sealed class SensitiveReadAudit(AuditLog audit, ModelCatalog models, IT
                 Resource = $"twins/{twinId}",
                 Outcome = AuditOutcome.Success,
                 Properties = sensitive,
+                Reason = AccessViews.Of(http)?.Purpose is { } purpose ? $"purpose {purpose}" : null,
                 RemoteAddress = http.Connection.RemoteIpAddress?.ToString(),
             },
             cancellationToken);

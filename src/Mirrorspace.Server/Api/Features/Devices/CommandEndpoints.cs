@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,6 +9,7 @@ using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Twins;
 using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
 
 namespace Mirrorspace.Server.Api.Features.Devices;
 
@@ -24,9 +26,9 @@ internal static class CommandEndpoints
     }
 
     private static async Task<Results<Accepted<CommandSentDto>, ProblemHttpResult>> SendAsync(
-        string twinId, string name, HttpContext http, IGrainFactory grains, ModelCatalog models, MqttBridge bridge, CancellationToken cancellationToken)
+        string twinId, string name, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, MqttBridge bridge, CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.WriteDesired, cancellationToken);
         var twin = grain is null ? null : await grain.GetAsync();
         if (twin is not { Outcome: TwinOutcome.Ok })
         {

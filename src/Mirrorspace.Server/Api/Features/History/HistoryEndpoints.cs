@@ -1,3 +1,6 @@
+using Mirrorspace.Server.Api.Features.Twins;
+using Mirrorspace.Runtime.Models;
+using Mirrorspace.Domain.Access;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml;
@@ -35,15 +38,22 @@ internal static class HistoryEndpoints
         HttpContext http,
         ITwinSpaceStore store,
         TwinHistory history,
+        ModelCatalog models,
         SensitiveReadAudit audit,
         CancellationToken cancellationToken)
     {
         var tenantId = CallerContext.From(http.User).TenantId;
-        var twin = Identifiers.IsValidTwinId(twinId) ? await store.GetTwinAsync(tenantId, twinId, cancellationToken) : null;
+        var twin = await TwinAccess.FindAsync(store, http, twinId, Permission.ReadTwins, cancellationToken);
         if (twin is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
+
+        // The history of a property the caller may not read answers as that of a property never written.
+        var view = AccessViews.Required(http);
+        var resource = new TwinResource(twin.TwinId, twin.ModelId);
+        var model = await models.GetAsync(tenantId, twin.ModelId, twin.ModelVersion, cancellationToken);
+        bool Readable(string name) => view.CanRead(resource, model, name);
 
         var (query, problem) = HistoryQuery.Read(property, side, from, to, interval, limit, after);
         if (problem is not null)
@@ -51,7 +61,12 @@ internal static class HistoryEndpoints
             return problem;
         }
 
-        await audit.RecordHistoryReadAsync(http, twinId, twin.ModelId, twin.ModelVersion, property, cancellationToken);
+        if (property is not null && !Readable(property))
+        {
+            return TypedResults.Ok(new HistoryDto(twinId, property, SideName(query!.Side), interval, null, interval is null ? [] : null, interval is null ? null : [], null));
+        }
+
+        await audit.RecordHistoryReadAsync(http, twinId, twin.ModelId, twin.ModelVersion, property, Readable, cancellationToken);
 
         var range = new EventRange { From = from, To = to, AfterVersion = query!.AfterVersion, Limit = query.Limit + 1 };
         if (property is null)
@@ -59,7 +74,8 @@ internal static class HistoryEndpoints
             var events = new List<HistoryEventDto>();
             await foreach (var change in store.ReadEventsAsync(tenantId, twinId, range, cancellationToken))
             {
-                events.Add(new HistoryEventDto(change.Version, change.Timestamp, JsonNamingCamel(change.Kind.ToString()), change.Source, change.Erased ? null : JsonNode.Parse(change.Payload), change.Erased));
+                var payload = change.Erased ? null : HistoryVisibility.Filter(change.Kind, JsonNode.Parse(change.Payload), Readable, view.CanSeeSubject);
+                events.Add(new HistoryEventDto(change.Version, change.Timestamp, JsonNamingCamel(change.Kind.ToString()), change.Source, payload, change.Erased));
             }
 
             var (page, next) = Trim(events, query.Limit, e => e.Version);

@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirrorspace.Domain.Common;
 using Mirrorspace.Runtime.Twins;
@@ -34,7 +35,15 @@ internal static class QuarantineEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<QuarantineEntryDto>>, ProblemHttpResult>> ListAsync(
-        string? twinId, string? state, int? limit, string? after, HttpContext http, IIntegrityStore store, SensitiveReadAudit audit, CancellationToken cancellationToken)
+        string? twinId,
+        string? state,
+        int? limit,
+        string? after,
+        HttpContext http,
+        IIntegrityStore store,
+        IntegrityAccess access,
+        SensitiveReadAudit audit,
+        CancellationToken cancellationToken)
     {
         var (page, problem) = Paging.Read(limit, after);
         if (problem is not null)
@@ -63,25 +72,41 @@ internal static class QuarantineEndpoints
             return Problems.BadRequest("Invalid paging", "after must be the 'next' value of a previous page.", "after");
         }
 
-        var items = result.Items.Select(QuarantineEntryDto.From).ToList();
+        // Entries of twins the caller may not reach are left out, so a page can come back shorter than the limit.
+        var readableByTwin = new Dictionary<string, Func<string, bool>?>(StringComparer.Ordinal);
+        var items = new List<QuarantineEntryDto>();
+        foreach (var held in result.Items)
+        {
+            if (!readableByTwin.TryGetValue(held.TwinId, out var readable))
+            {
+                readable = await access.ReadableAsync(http, held.TwinId, Permission.ReadIntegrity, cancellationToken);
+                readableByTwin[held.TwinId] = readable;
+            }
+
+            if (readable is not null)
+            {
+                items.Add(IntegrityAccess.Filter(QuarantineEntryDto.From(held), readable));
+            }
+        }
         await AuditValuesAsync(http, items, audit, cancellationToken);
         return TypedResults.Ok(new PageDto<QuarantineEntryDto>(items, result.NextAfter));
     }
 
     private static async Task<Results<Ok<QuarantineEntryDto>, ProblemHttpResult>> GetAsync(
-        string quarantineId, HttpContext http, IIntegrityStore store, SensitiveReadAudit audit, CancellationToken cancellationToken)
+        string quarantineId, HttpContext http, IIntegrityStore store, IntegrityAccess access, SensitiveReadAudit audit, CancellationToken cancellationToken)
     {
         var held = await store.GetQuarantineAsync(CallerContext.From(http.User).TenantId, quarantineId, cancellationToken);
-        return held is null ? NotFound(quarantineId) : await ShowAsync(held, http, audit, cancellationToken);
+        var readable = held is null ? null : await access.ReadableAsync(http, held.TwinId, Permission.ReadIntegrity, cancellationToken);
+        return readable is null ? NotFound(quarantineId) : await ShowAsync(held!, readable, http, audit, cancellationToken);
     }
 
     private static Task<Results<Ok<QuarantineEntryDto>, ProblemHttpResult>> ReleaseAsync(
-        string quarantineId, HttpContext http, IIntegrityStore store, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken) =>
-        DecideAsync(quarantineId, (grain, decidedBy) => grain.ReleaseHeldAsync(quarantineId, decidedBy), http, store, grains, audit, cancellationToken);
+        string quarantineId, HttpContext http, IIntegrityStore store, IntegrityAccess access, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken) =>
+        DecideAsync(quarantineId, (grain, decidedBy) => grain.ReleaseHeldAsync(quarantineId, decidedBy), http, store, access, grains, audit, cancellationToken);
 
     private static Task<Results<Ok<QuarantineEntryDto>, ProblemHttpResult>> DiscardAsync(
-        string quarantineId, HttpContext http, IIntegrityStore store, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken) =>
-        DecideAsync(quarantineId, (grain, decidedBy) => grain.DiscardHeldAsync(quarantineId, decidedBy), http, store, grains, audit, cancellationToken);
+        string quarantineId, HttpContext http, IIntegrityStore store, IntegrityAccess access, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken) =>
+        DecideAsync(quarantineId, (grain, decidedBy) => grain.DiscardHeldAsync(quarantineId, decidedBy), http, store, access, grains, audit, cancellationToken);
 
     /// <summary>
     /// The decision goes through the twin's grain, which takes one at a time and checks the entry is
@@ -92,18 +117,20 @@ internal static class QuarantineEndpoints
         Func<ITwinGrain, string, Task<TwinResponse>> decide,
         HttpContext http,
         IIntegrityStore store,
+        IntegrityAccess access,
         IGrainFactory grains,
         SensitiveReadAudit audit,
         CancellationToken cancellationToken)
     {
         var caller = CallerContext.From(http.User);
         var held = await store.GetQuarantineAsync(caller.TenantId, quarantineId, cancellationToken);
-        if (held is null)
+        var readable = held is null ? null : await access.ReadableAsync(http, held.TwinId, Permission.ReviewQuarantine, cancellationToken);
+        if (readable is null)
         {
             return NotFound(quarantineId);
         }
 
-        var response = await decide(TwinAccess.Grain(grains, http, held.TwinId)!, caller.Source);
+        var response = await decide(grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(caller.TenantId, held!.TwinId)), caller.Source);
         if (response.Outcome is not TwinOutcome.Ok)
         {
             return Problems.FromOutcome(response, $"Quarantined reading '{quarantineId}'");
@@ -111,13 +138,13 @@ internal static class QuarantineEndpoints
 
         var decided = await store.GetQuarantineAsync(caller.TenantId, quarantineId, cancellationToken)
             ?? throw new InvalidOperationException($"Quarantined reading {quarantineId} vanished as it was decided.");
-        return await ShowAsync(decided, http, audit, cancellationToken);
+        return await ShowAsync(decided, readable, http, audit, cancellationToken);
     }
 
     private static async Task<Results<Ok<QuarantineEntryDto>, ProblemHttpResult>> ShowAsync(
-        QuarantineRecord held, HttpContext http, SensitiveReadAudit audit, CancellationToken cancellationToken)
+        QuarantineRecord held, Func<string, bool> readable, HttpContext http, SensitiveReadAudit audit, CancellationToken cancellationToken)
     {
-        var entry = QuarantineEntryDto.From(held);
+        var entry = IntegrityAccess.Filter(QuarantineEntryDto.From(held), readable);
         await AuditValuesAsync(http, [entry], audit, cancellationToken);
         return TypedResults.Ok(entry);
     }

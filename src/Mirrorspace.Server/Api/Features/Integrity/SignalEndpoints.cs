@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Api.Features.Twins;
@@ -22,12 +23,13 @@ internal static class SignalEndpoints
         long? after,
         int? limit,
         HttpContext http,
-        ITwinSpaceStore twins,
+        IntegrityAccess access,
         IIntegrityStore store,
         SensitiveReadAudit audit,
         CancellationToken cancellationToken)
     {
-        if (await TwinAccess.FindAsync(twins, http, twinId, cancellationToken) is null)
+        var readable = await access.ReadableAsync(http, twinId, Permission.ReadIntegrity, cancellationToken);
+        if (readable is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
@@ -46,9 +48,11 @@ internal static class SignalEndpoints
 
         var signals = await store.ListSignalsAsync(CallerContext.From(http.User).TenantId, twinId, from, page!.Limit, cancellationToken);
 
-        // A detail quotes the value it is about, so reading it is reading that property.
-        var properties = signals.Select(s => s.Property).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // A detail quotes the value it is about, so reading it is reading that property: a signal about a
+        // property the caller may not read is left out (the cursor still moves past it).
+        var shown = signals.Where(s => s.Property is null || readable(s.Property)).ToList();
+        var properties = shown.Select(s => s.Property).OfType<string>().ToHashSet(StringComparer.Ordinal);
         await audit.RecordPropertiesReadAsync(http, twinId, properties, cancellationToken);
-        return TypedResults.Ok(new SignalFeedDto([.. signals.Select(SignalDto.From)], signals.Count > 0 ? signals[^1].SignalId : from));
+        return TypedResults.Ok(new SignalFeedDto([.. shown.Select(SignalDto.From)], signals.Count > 0 ? signals[^1].SignalId : from));
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Common;
+using Mirrorspace.Server.Api.Features.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Auth;
 using Mirrorspace.Storage;
@@ -23,7 +25,7 @@ internal static class GraphWalk
 
         var tenantId = CallerContext.From(http.User).TenantId;
         var root = Identifiers.IsValidTwinId(twinId) ? await store.GetTwinAsync(tenantId, twinId, cancellationToken) : null;
-        if (root is null || root.Deleted)
+        if (root is null || root.Deleted || !TwinAccess.Allows(http, Permission.ReadTwins, root))
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
@@ -40,6 +42,13 @@ internal static class GraphWalk
             {
                 foreach (var relationship in await store.ListRelationshipsAsync(tenantId, source, cancellationToken))
                 {
+                    // A twin the caller may not read is not in its graph, nor are the links to it: the walk stops there.
+                    var target = await store.GetTwinAsync(tenantId, relationship.TargetId, cancellationToken);
+                    if (target is null || !TwinAccess.Allows(http, Permission.ReadTwins, target))
+                    {
+                        continue;
+                    }
+
                     edges.Add(RelationshipEndpoints.ToDto(relationship));
                     if (!seen.Add(relationship.TargetId))
                     {
@@ -52,8 +61,7 @@ internal static class GraphWalk
                         break;
                     }
 
-                    var target = await store.GetTwinAsync(tenantId, relationship.TargetId, cancellationToken);
-                    if (target is { Deleted: false })
+                    if (!target.Deleted)
                     {
                         nodes.Add(new GraphNodeDto(target.TwinId, target.ModelId, level));
                         next.Add(target.TwinId);

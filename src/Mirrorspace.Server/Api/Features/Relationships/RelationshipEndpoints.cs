@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Common;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Features.Twins;
@@ -24,8 +25,8 @@ internal static class RelationshipEndpoints
     private static async Task<Results<Created<RelationshipDto>, Ok<RelationshipDto>, ProblemHttpResult>> PutAsync(
         string twinId, string name, string targetId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
-        var source = TwinAccess.Grain(grains, http, twinId);
-        var target = TwinAccess.Grain(grains, http, targetId);
+        var source = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ManageTwins, cancellationToken);
+        var target = await TwinAccess.AuthorizeAsync(http, grains, store, targetId, Permission.ReadTwins, cancellationToken);
         if (source is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
@@ -61,7 +62,7 @@ internal static class RelationshipEndpoints
     private static async Task<Results<Ok<RelationshipDto>, ProblemHttpResult>> GetAsync(
         string twinId, string name, string targetId, HttpContext http, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
-        var stored = Identifiers.IsValidTwinId(twinId)
+        var stored = Identifiers.IsValidTwinId(twinId) && await MayReadAsync(http, store, twinId, cancellationToken) && await MayReadAsync(http, store, targetId, cancellationToken)
             ? await FindAsync(store, CallerContext.From(http.User).TenantId, twinId, name, targetId, cancellationToken)
             : null;
         return stored is null ? Problems.NotFound($"Relationship '{name}' from '{twinId}' to '{targetId}'") : TypedResults.Ok(ToDto(stored));
@@ -76,14 +77,23 @@ internal static class RelationshipEndpoints
             return problem;
         }
 
-        var grain = TwinAccess.Grain(grains, http, twinId);
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ReadTwins, cancellationToken);
         if (grain is null || (await grain.GetAsync()).Outcome is not TwinOutcome.Ok)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
 
         // Ordered by name then target; the cursor is "name/target" of the last item of the previous page.
-        var relationships = await store.ListRelationshipsAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken);
+        // Links to twins the caller may not read are left out, as those twins are.
+        var relationships = new List<RelationshipRecord>();
+        foreach (var relationship in await store.ListRelationshipsAsync(CallerContext.From(http.User).TenantId, twinId, cancellationToken))
+        {
+            if (await MayReadAsync(http, store, relationship.TargetId, cancellationToken))
+            {
+                relationships.Add(relationship);
+            }
+        }
+
         var remaining = relationships.Where(r => page!.After is null || string.CompareOrdinal(Cursor(r), page.After) > 0).ToList();
         var items = remaining.Take(page!.Limit).Select(ToDto).ToList();
         var next = remaining.Count > page.Limit ? Cursor(remaining[page.Limit - 1]) : null;
@@ -91,9 +101,9 @@ internal static class RelationshipEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        string twinId, string name, string targetId, HttpContext http, IGrainFactory grains)
+        string twinId, string name, string targetId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ManageTwins, cancellationToken);
         if (grain is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
@@ -104,6 +114,9 @@ internal static class RelationshipEndpoints
             ? TypedResults.NoContent()
             : Problems.NotFound($"Relationship '{name}' from '{twinId}' to '{targetId}'");
     }
+
+    private static async Task<bool> MayReadAsync(HttpContext http, ITwinSpaceStore store, string twinId, CancellationToken cancellationToken) =>
+        AccessViews.Required(http).Allows(Permission.ReadTwins, await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken));
 
     private static async Task<RelationshipRecord?> FindAsync(
         ITwinSpaceStore store, string tenantId, string twinId, string name, string targetId, CancellationToken cancellationToken)

@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Common;
 using Mirrorspace.Domain.Integrity;
 using Mirrorspace.Runtime.Ingestion;
+using Mirrorspace.Runtime.Models;
 using Mirrorspace.Runtime.Twins;
 using Mirrorspace.Server.Api.Common;
 using Mirrorspace.Server.Auth;
+using Mirrorspace.Storage;
 
 namespace Mirrorspace.Server.Api.Features.Twins;
 
@@ -24,7 +27,10 @@ internal static class StateEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token, and a signed reading as application/jose");
-        twins.MapPatch("/{twinId}/desired", (string twinId, HttpContext http, IGrainFactory grains, CancellationToken ct) => PatchAsync(TwinSide.Desired, twinId, http, grains, ct))
+        twins.MapPatch(
+                "/{twinId}/desired",
+                (string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken ct) =>
+                    PatchAsync(TwinSide.Desired, twinId, http, grains, store, models, ct))
             .RequireAuthorization(Policies.WriteDesired)
             .Accepts<JsonObject>("application/merge-patch+json", "application/json")
             .WithSummary("Set desired state (merge patch on writable properties)");
@@ -38,12 +44,12 @@ internal static class StateEndpoints
     /// an implausible value is refused outright, as for desired state.
     /// </summary>
     private static async Task<IResult> ReportAsync(
-        string twinId, HttpContext http, ReadingIngestion ingestion, IGrainFactory grains, CancellationToken cancellationToken)
+        string twinId, HttpContext http, ReadingIngestion ingestion, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken cancellationToken)
     {
         var deviceTwin = CallerContext.DeviceTwin(http.User);
         if (deviceTwin is null)
         {
-            return await PatchAsync(TwinSide.Reported, twinId, http, grains, cancellationToken);
+            return await PatchAsync(TwinSide.Reported, twinId, http, grains, store, models, cancellationToken);
         }
 
         if (!Identifiers.IsValidTwinId(twinId) || deviceTwin != twinId)
@@ -72,14 +78,23 @@ internal static class StateEndpoints
         };
     }
 
+    /// <summary>
+    /// A person's or service's merge patch. The caller needs the write permission on the twin (else 404, as
+    /// if absent) and on every property it names (else 403 naming them, nothing applied); the twin it gets
+    /// back shows only what it may read, as writing does not imply reading.
+    /// </summary>
     private static async Task<Results<Ok<TwinDto>, ProblemHttpResult>> PatchAsync(
-        TwinSide side, string twinId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        TwinSide side, string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
-        if (grain is null)
+        var permission = side is TwinSide.Desired ? Permission.WriteDesired : Permission.ReportState;
+        var resource = Identifiers.IsValidTwinId(twinId) ? await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken) : null;
+        var view = AccessViews.Required(http);
+        if (resource is null || !view.Allows(permission, resource))
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
+
+        var grain = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(view.Identity.TenantId, twinId));
 
         var (expected, ifMatchProblem) = Versions.ReadIfMatch(http.Request);
         if (ifMatchProblem is not null)
@@ -93,6 +108,12 @@ internal static class StateEndpoints
             return bodyProblem;
         }
 
+        var refused = patch!.Select(p => p.Key).Where(property => !view.Allows(permission, resource, property)).ToList();
+        if (refused.Count > 0)
+        {
+            return Problems.Forbidden($"You may not {(side is TwinSide.Desired ? "set" : "report")} {string.Join(", ", refused)} of this twin.", $"$.{refused[0]}");
+        }
+
         var response = await grain.PatchAsync(side, patch!.ToJsonString(), expected, CallerContext.From(http.User).Source, returnTwin: true);
         if (response.Outcome is not TwinOutcome.Ok)
         {
@@ -100,6 +121,6 @@ internal static class StateEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        return TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!));
+        return TypedResults.Ok(await TwinVisibility.ForCallerAsync(http, TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), models, cancellationToken));
     }
 }

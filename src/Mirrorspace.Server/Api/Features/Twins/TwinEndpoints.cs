@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Mirrorspace.Domain.Access;
 using Mirrorspace.Domain.Twins;
 using Mirrorspace.Runtime.History;
 using Mirrorspace.Runtime.Models;
@@ -24,10 +25,9 @@ internal static class TwinEndpoints
     }
 
     private static async Task<Results<Created<TwinDto>, Ok<TwinDto>, ProblemHttpResult>> PutAsync(
-        string twinId, HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)
+        string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
-        if (grain is null)
+        if (!Domain.Common.Identifiers.IsValidTwinId(twinId))
         {
             return Problems.BadRequest("Invalid twin id", "Twin ids are 1-128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit.", "twinId");
         }
@@ -44,7 +44,14 @@ internal static class TwinEndpoints
             return invalid;
         }
 
-        var response = await grain.CreateAsync(request!.Model, request.ModelVersion, request.Subject, CallerContext.From(http.User).Source);
+        // A twin the caller may not manage answers as if its id were taken by nothing it can see.
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ManageTwins, cancellationToken, request!.Model);
+        if (grain is null)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var response = await grain.CreateAsync(request.Model, request.ModelVersion, request.Subject, CallerContext.From(http.User).Source);
         if (response.Outcome is TwinOutcome.Created or TwinOutcome.Ok)
         {
             http.Response.Headers.ETag = Versions.ToETag(response.Version);
@@ -52,8 +59,10 @@ internal static class TwinEndpoints
 
         return response.Outcome switch
         {
-            TwinOutcome.Created => TypedResults.Created($"/api/v1/twins/{twinId}", TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
-            TwinOutcome.Ok => TypedResults.Ok(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!)),
+            TwinOutcome.Created => TypedResults.Created(
+                $"/api/v1/twins/{twinId}", await TwinVisibility.ForCallerAsync(http, TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), models, cancellationToken)),
+            TwinOutcome.Ok => TypedResults.Ok(
+                await TwinVisibility.ForCallerAsync(http, TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), models, cancellationToken)),
             _ => Problems.FromOutcome(response, $"Twin '{twinId}'"),
         };
     }
@@ -67,9 +76,10 @@ internal static class TwinEndpoints
         ModelCatalog models,
         TimeProvider clock,
         SensitiveReadAudit audit,
+        ITwinSpaceStore store,
         CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ReadTwins, cancellationToken);
         if (grain is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
@@ -84,7 +94,7 @@ internal static class TwinEndpoints
             }
 
             // The twin as its history recorded it: staleness is a judgement about now, not part of the record.
-            var then = TwinMapping.FromState(twinId, past);
+            var then = await TwinVisibility.ForCallerAsync(http, TwinMapping.FromState(twinId, past), models, cancellationToken);
             await audit.RecordTwinReadAsync(http, then, cancellationToken);
             return TypedResults.Ok(then);
         }
@@ -96,8 +106,11 @@ internal static class TwinEndpoints
         }
 
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
-        var twin = await WithStalenessAsync(
-            TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), CallerContext.From(http.User).TenantId, models, clock.GetUtcNow(), cancellationToken);
+        var twin = await TwinVisibility.ForCallerAsync(
+            http,
+            await WithStalenessAsync(TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), CallerContext.From(http.User).TenantId, models, clock.GetUtcNow(), cancellationToken),
+            models,
+            cancellationToken);
         await audit.RecordTwinReadAsync(http, twin, cancellationToken);
         return TypedResults.Ok(twin);
     }
@@ -112,7 +125,7 @@ internal static class TwinEndpoints
     }
 
     private static async Task<Results<Ok<PageDto<TwinDto>>, ProblemHttpResult>> ListAsync(
-        int? limit, string? after, HttpContext http, ITwinSpaceStore store, IGrainFactory grains, SensitiveReadAudit audit, CancellationToken cancellationToken)
+        int? limit, string? after, HttpContext http, ITwinSpaceStore store, IGrainFactory grains, ModelCatalog models, SensitiveReadAudit audit, CancellationToken cancellationToken)
     {
         var (page, problem) = Paging.Read(limit, after);
         if (problem is not null)
@@ -123,11 +136,16 @@ internal static class TwinEndpoints
         var result = await store.ListTwinsAsync(CallerContext.From(http.User).TenantId, page!, cancellationToken);
 
         // The registry lists the twins; their grains hold the current state (the stored snapshot may trail it).
-        var responses = await Task.WhenAll(result.Items.Select(t => TwinAccess.Grain(grains, http, t.TwinId)!.GetAsync()));
-        var items = result.Items.Zip(responses)
-            .Where(pair => pair.Second.Outcome is TwinOutcome.Ok)
-            .Select(pair => TwinMapping.FromSnapshotJson(pair.First.TwinId, pair.Second.Snapshot!))
-            .ToList();
+        // A page holds only the twins the caller may read, so it can come back shorter than the limit.
+        var tenantId = CallerContext.From(http.User).TenantId;
+        var visible = result.Items.Where(t => TwinAccess.Allows(http, Permission.ReadTwins, t)).ToList();
+        var responses = await Task.WhenAll(visible.Select(t => grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(tenantId, t.TwinId)).GetAsync()));
+        var items = new List<TwinDto>();
+        foreach (var (record, response) in visible.Zip(responses).Where(pair => pair.Second.Outcome is TwinOutcome.Ok))
+        {
+            items.Add(await TwinVisibility.ForCallerAsync(http, TwinMapping.FromSnapshotJson(record.TwinId, response.Snapshot!), models, cancellationToken));
+        }
+
         foreach (var twin in items)
         {
             await audit.RecordTwinReadAsync(http, twin, cancellationToken);
@@ -136,9 +154,10 @@ internal static class TwinEndpoints
         return TypedResults.Ok(new PageDto<TwinDto>(items, result.NextAfter));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string twinId, HttpContext http, IGrainFactory grains)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
-        var grain = TwinAccess.Grain(grains, http, twinId);
+        var grain = await TwinAccess.AuthorizeAsync(http, grains, store, twinId, Permission.ManageTwins, cancellationToken);
         if (grain is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");

@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mirrorspace.Server.Tests.Testing;
@@ -53,7 +54,7 @@ public sealed class AuditTrailTests(MirrorspaceFactory factory) : IClassFixture<
     public async Task Get_TwinWithHealthValues_IsAuditedWithThePropertyNamesOnly()
     {
         var tenant = await factory.CreateTenantWithModelsAsync(["patient-monitor.json", "centrifugal-pump.json"]);
-        using var client = factory.CreateClient(tenant.OperatorKey);
+        using var client = factory.CreateClient(await factory.IssueCareKeyAsync(tenant, TenantRole.Operator));
         using (var created = await client.SendAsync("PUT", "/api/v1/twins/monitor-a", """{"model":"patient-monitor","subject":"patient-7"}"""))
         {
             await created.ReadJsonAsync(HttpStatusCode.Created);

@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mirrorspace.Server.Tests.Testing;
@@ -50,7 +51,8 @@ public sealed partial class QuarantineEndpointsTests
     {
         var tenant = await factory.CreateTenantWithModelsAsync(["patient-monitor.json"]);
         using var admin = factory.CreateClient(tenant.AdminKey);
-        using var viewer = factory.CreateClient(tenant.AnalystKey);
+        var analystKey = await factory.IssueCareKeyAsync(tenant, TenantRole.Analyst);
+        using var viewer = factory.CreateClient(analystKey);
         using (var created = await admin.SendAsync("PUT", "/api/v1/twins/monitor-q", """{"model":"patient-monitor"}"""))
         {
             await created.ReadJsonAsync(HttpStatusCode.Created);
@@ -63,7 +65,7 @@ public sealed partial class QuarantineEndpointsTests
 
         var reads = (await admin.EntriesAsync()).Where(e => e["action"]?.GetValue<string>() == "twin.read-sensitive").ToList();
         var read = Assert.Single(reads);
-        Assert.Equal($"apikey:{TestTenant.KeyIdOf(tenant.AnalystKey)}", read["principal"]?.GetValue<string>());
+        Assert.Equal($"apikey:{TestTenant.KeyIdOf(analystKey)}", read["principal"]?.GetValue<string>());
         Assert.Equal("twins/monitor-q", read["resource"]?.GetValue<string>());
         Assert.Equal(["heartRate"], read["properties"]!.AsArray().Select(p => p!.GetValue<string>()));
     }

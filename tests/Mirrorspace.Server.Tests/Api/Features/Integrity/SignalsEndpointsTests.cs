@@ -1,3 +1,4 @@
+using Mirrorspace.Domain.Access;
 using System.Net;
 using System.Text.Json.Nodes;
 using Mirrorspace.Server.Tests.Testing;
@@ -89,7 +90,8 @@ public sealed class SignalsEndpointsTests(MirrorspaceFactory factory) : IClassFi
         var device = await admin.RegisterDeviceAsync("monitor-s");
         await factory.ReportHeldAsync(device, """{"heartRate":400}""");
 
-        var feed = await admin.GetJsonAsync("/api/v1/twins/monitor-s/signals");
+        using var clinician = factory.CreateClient(await factory.IssueCareKeyAsync(tenant, TenantRole.Analyst));
+        var feed = await clinician.GetJsonAsync("/api/v1/twins/monitor-s/signals");
 
         Assert.Contains("400", Assert.Single(Details(feed)), StringComparison.Ordinal);
         var read = Assert.Single(await admin.EntriesAsync(), e => e["action"]?.GetValue<string>() == "twin.read-sensitive");
