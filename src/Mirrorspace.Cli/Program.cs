@@ -12,6 +12,7 @@ root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(TenantCommand.Create());
 root.Subcommands.Add(ApiKeyCommand.Create());
 root.Subcommands.Add(PlatformCommand.Create());
+root.Subcommands.Add(UserCommand.Create());
 root.Subcommands.Add(DeviceCommand.Create());
 root.Subcommands.Add(ConnectorCommand.Create());
 root.Subcommands.Add(QuarantineCommand.Create());

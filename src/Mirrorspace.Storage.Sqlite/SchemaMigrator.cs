@@ -5,6 +5,7 @@ using Mirrorspace.Storage.Sqlite.Connectors;
 using Mirrorspace.Storage.Sqlite.Integrity;
 using Mirrorspace.Storage.Sqlite.Keys;
 using Mirrorspace.Storage.Sqlite.IdentityProviders;
+using Mirrorspace.Storage.Sqlite.Users;
 
 namespace Mirrorspace.Storage.Sqlite;
 
@@ -14,7 +15,7 @@ internal static class SchemaMigrator
     // Script i upgrades version i to i + 1; the migrator records i + 1 in user_version inside the
     // same transaction, so a crash mid-migration leaves the old version and the script simply reruns.
     // New migrations go at the end; a script need not know its own number.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess, SqlScripts.SchemaPlatform, IdentityProviderSqlScripts.Schema];
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess, SqlScripts.SchemaPlatform, IdentityProviderSqlScripts.Schema, UserSqlScripts.Schema];
 
     public static int LatestVersion => Migrations.Length;
 

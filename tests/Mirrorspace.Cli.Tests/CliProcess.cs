@@ -32,10 +32,15 @@ internal sealed class CliProcess : IAsyncDisposable
     public static CliProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
 
     /// <summary>Starts the command with extra environment variables (e.g. an API key, which never goes on the command line).</summary>
-    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args) => Start(environment, input: null, args);
+
+    private static CliProcess Start(IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null, UseShellExecute = false,
+        };
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
@@ -72,6 +77,12 @@ internal sealed class CliProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (input is not null)
+        {
+            process.StandardInput.Write(input);
+            process.StandardInput.Close();
+        }
+
         return cli;
     }
 
@@ -83,10 +94,18 @@ internal sealed class CliProcess : IAsyncDisposable
     public static Task<(int ExitCode, List<string> Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
         RunAsync(TimeSpan.FromSeconds(60), environment, args);
 
+    /// <summary>Runs a command to completion with <paramref name="input"/> on its standard input (a password, which never goes on the command line).</summary>
+    public static Task<(int ExitCode, List<string> Output, string Error)> RunWithInputAsync(string input, params string[] args) =>
+        RunAsync(TimeSpan.FromSeconds(60), new Dictionary<string, string>(), input, args);
+
     /// <summary>Runs a command that takes a while (a simulation) to completion, failing after <paramref name="timeout"/>.</summary>
-    public static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, List<string> Output, string Error)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(timeout, environment, input: null, args);
+
+    private static async Task<(int ExitCode, List<string> Output, string Error)> RunAsync(
+        TimeSpan timeout, IReadOnlyDictionary<string, string> environment, string? input, params string[] args)
     {
-        await using var cli = Start(environment, args);
+        await using var cli = Start(environment, input, args);
         var output = new List<string>();
         await foreach (var line in cli._stdout.Reader.ReadAllAsync().WithCancellation(Timeout((int)timeout.TotalSeconds)))
         {

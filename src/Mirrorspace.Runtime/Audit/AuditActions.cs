@@ -6,6 +6,21 @@ public static class AuditActions
     /// <summary>A well-formed credential was presented and refused: an API key (unknown, wrong secret, expired) or a bearer token (the reason says why).</summary>
     public const string AuthReject = "auth.reject";
 
+    /// <summary>A local user's sign-in, successful or refused (unknown user, wrong password or code, locked, deleted).</summary>
+    public const string SignIn = "auth.sign-in";
+
+    /// <summary>A local user's account was locked after repeated failed sign-ins; the reason says for how long.</summary>
+    public const string Lockout = "auth.lockout";
+
+    /// <summary>A state-changing request of a browser session without its anti-forgery token, or with a wrong one.</summary>
+    public const string AntiForgeryReject = "auth.anti-forgery";
+
+    /// <summary>A local user changed their password, or tried with a wrong current one.</summary>
+    public const string PasswordChange = "auth.password-change";
+
+    /// <summary>A local user was added from the command line (the API's changes are <see cref="ApiChangePrefix"/> entries).</summary>
+    public const string UserAdd = "user.add";
+
     /// <summary>An authenticated caller tried an operation its role does not allow.</summary>
     public const string AuthForbidden = "auth.forbidden";
 

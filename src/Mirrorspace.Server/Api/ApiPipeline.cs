@@ -10,6 +10,8 @@ using Mirrorspace.Server.Api.Features.Integrity;
 using Mirrorspace.Server.Api.Features.Models;
 using Mirrorspace.Server.Api.Features.Platform;
 using Mirrorspace.Server.Api.Features.Relationships;
+using Mirrorspace.Server.Api.Features.Sessions;
+using Mirrorspace.Server.Api.Features.Users;
 using Mirrorspace.Server.Api.Features.Twins;
 using Mirrorspace.Server.Auth;
 using Scalar.AspNetCore;
@@ -25,6 +27,7 @@ internal static class ApiPipeline
         app.UseStatusCodePages();
         app.Use(SecurityHeadersAsync);
         app.UseAuthentication();
+        app.Use(AntiForgery.CheckAsync);
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
@@ -48,6 +51,8 @@ internal static class ApiPipeline
         api.MapConnectorEndpoints();
         api.MapQuarantineEndpoints();
         api.MapSignalEndpoints();
+        api.MapSessionEndpoints();
+        api.MapUserEndpoints();
         api.MapAccessPolicyEndpoints();
         api.MapApiKeyEndpoints();
         api.MapPlatformEndpoints();

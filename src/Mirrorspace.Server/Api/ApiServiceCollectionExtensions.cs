@@ -13,7 +13,8 @@ internal static class ApiServiceCollectionExtensions
         {
             document.Info.Title = "Mirrorspace API";
             document.Info.Description = "Models, twins, reported and desired state, history and relationships of one tenant. "
-                + "Authenticate with 'Authorization: Bearer <API key>'.";
+                + "Authenticate with 'Authorization: Bearer <API key>', or sign in as a local user (POST /api/v1/sessions) for a browser "
+                + "session, whose state-changing requests carry its anti-forgery token in 'X-CSRF-Token'.";
             return Task.CompletedTask;
         }));
         return services;

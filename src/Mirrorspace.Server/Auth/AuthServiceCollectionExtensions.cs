@@ -12,9 +12,11 @@ internal static class AuthServiceCollectionExtensions
         services.AddAuthentication(CredentialSchemes.Default)
             .AddPolicyScheme(CredentialSchemes.Default, displayName: null, options => options.ForwardDefaultSelector = CredentialSchemes.Select)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, configureOptions: null)
-            .AddScheme<AuthenticationSchemeOptions, OidcAuthenticationHandler>(OidcAuthenticationHandler.SchemeName, configureOptions: null);
+            .AddScheme<AuthenticationSchemeOptions, OidcAuthenticationHandler>(OidcAuthenticationHandler.SchemeName, configureOptions: null)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, configureOptions: null);
         services.AddMirrorspaceOidc();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationHandler, SelfHandler>();
         services.AddSingleton<TenantAccessPolicies>();
         services.AddSingleton<AccessViews>();
 
@@ -31,7 +33,9 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.PlatformAdmin, Authenticated()
                 .RequireClaim(MirrorspaceClaims.Role, MirrorspaceClaims.PlatformAdminRole)
                 .RequireAssertion(context => !context.User.HasClaim(claim => claim.Type == MirrorspaceClaims.Tenant))
-                .Build());
+                .Build())
+            .AddPolicy(Policies.Self, Authenticated().AddRequirements(new SelfRequirement(OrPermission: null)).Build())
+            .AddPolicy(Policies.ManageAccessOrSelf, Authenticated().AddRequirements(new SelfRequirement(Permission.ManageAccess)).Build());
         foreach (var permission in Enum.GetValues<Permission>())
         {
             builder.AddPolicy(Policies.Of(permission), Authenticated().AddRequirements(new PermissionRequirement(permission)).Build());

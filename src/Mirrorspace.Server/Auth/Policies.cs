@@ -19,6 +19,12 @@ internal static class Policies
     /// <summary>The platform administrator, who belongs to no tenant: creates tenants and grants break-glass access, and passes no other policy.</summary>
     public const string PlatformAdmin = "platform-admin";
 
+    /// <summary>The signed-in user named by the route's <c>{username}</c>, and no one else: changing one's own password.</summary>
+    public const string Self = "self";
+
+    /// <summary>Managing access, or the signed-in user named by the route's <c>{username}</c>: enrolling and confirming a second factor.</summary>
+    public const string ManageAccessOrSelf = "manage-access-or-self";
+
     public static string Of(Permission permission) => Prefix + permission;
 
     public static bool TryParse(string policy, out Permission permission)

@@ -20,6 +20,10 @@ using Mirrorspace.Storage;
 using Mirrorspace.Storage.Audit;
 using Mirrorspace.Storage.Sqlite;
 using Mirrorspace.Storage.Sqlite.Audit;
+using Mirrorspace.Security.Passwords;
+using Mirrorspace.Server.Users;
+using Mirrorspace.Storage.Sqlite.Users;
+using Mirrorspace.Storage.Users;
 
 namespace Mirrorspace.Server.Hosting;
 
@@ -102,6 +106,14 @@ public static class MirrorspaceApp
             DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath,
         }));
         services.AddSingleton<IDeviceKeyCipher>(sp => new KeyRingDeviceKeyCipher(sp.GetRequiredService<KeyRing>()));
+        services.AddSingleton<IUserStore>(sp => new SqliteUserStore(new SqliteStoreOptions
+        {
+            DatabasePath = sp.GetRequiredService<IOptions<NodeOptions>>().Value.DatabasePath,
+        }));
+        services.AddSingleton<ITotpSecretCipher>(sp => new KeyRingTotpSecretCipher(sp.GetRequiredService<KeyRing>()));
+        services.AddSingleton(_ => new PasswordHasher());
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<UserSessions>();
         services.AddMirrorspaceConnectivity();
         services.AddOptions<MqttOptions>().PostConfigure<IOptions<NodeOptions>>((mqtt, nodeOptions) =>
         {

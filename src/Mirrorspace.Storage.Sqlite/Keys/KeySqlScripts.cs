@@ -33,6 +33,7 @@ internal static class KeySqlScripts
     public static readonly string ReadQuarantine = SqlScripts.Load("Rewrap.ReadQuarantine");
     public static readonly string ReadSignals = SqlScripts.Load("Rewrap.ReadSignals");
     public static readonly string ReadDeviceKeys = SqlScripts.Load("Rewrap.ReadDeviceKeys");
+    public static readonly string ReadUserTotpSecrets = SqlScripts.Load("Rewrap.ReadUserTotpSecrets");
     public static readonly string UpdateTenantName = SqlScripts.Load("Rewrap.UpdateTenantName");
     public static readonly string UpdateApiKeyDescription = SqlScripts.Load("Rewrap.UpdateApiKeyDescription");
     public static readonly string UpdateModelDocument = SqlScripts.Load("Rewrap.UpdateModelDocument");
@@ -42,6 +43,7 @@ internal static class KeySqlScripts
     public static readonly string UpdateQuarantineDocument = SqlScripts.Load("Rewrap.UpdateQuarantineDocument");
     public static readonly string UpdateSignalDetail = SqlScripts.Load("Rewrap.UpdateSignalDetail");
     public static readonly string UpdateDeviceKey = SqlScripts.Load("Rewrap.UpdateDeviceKey");
+    public static readonly string UpdateUserTotpSecret = SqlScripts.Load("Rewrap.UpdateUserTotpSecret");
     public static readonly string GetCursor = SqlScripts.Load("Rewrap.GetCursor");
     public static readonly string PutCursor = SqlScripts.Load("Rewrap.PutCursor");
     public static readonly string CountValues = SqlScripts.Load("Rewrap.CountValues");

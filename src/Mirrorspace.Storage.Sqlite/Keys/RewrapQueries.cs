@@ -25,6 +25,7 @@ internal static class RewrapQueries
             // A signal's value is named by (twin, time); the walk goes by its id.
             RewrapPhase.Signals => (KeySqlScripts.ReadSignals, r => new Row(r.GetString(1), r.GetInt64(2), EncryptedColumn.SignalDetail, r.GetString(3), null, (string.Empty, r.GetInt64(0)))),
             RewrapPhase.DeviceKeys => (KeySqlScripts.ReadDeviceKeys, r => new Row(r.GetString(0), 0, EncryptedColumn.DeviceSigningKey, r.GetString(1), null)),
+            RewrapPhase.UserTotpSecrets => (KeySqlScripts.ReadUserTotpSecrets, r => new Row(r.GetString(0), 0, EncryptedColumn.UserTotpSecret, r.GetString(1), null)),
             _ => throw new ArgumentOutOfRangeException(nameof(after), after.Phase, "Nothing to read after the last phase."),
         };
 

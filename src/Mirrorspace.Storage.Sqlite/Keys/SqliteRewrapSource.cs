@@ -149,6 +149,7 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
             EncryptedColumn.QuarantineDocument => KeySqlScripts.UpdateQuarantineDocument,
             EncryptedColumn.SignalDetail => KeySqlScripts.UpdateSignalDetail,
             EncryptedColumn.DeviceSigningKey => KeySqlScripts.UpdateDeviceKey,
+            EncryptedColumn.UserTotpSecret => KeySqlScripts.UpdateUserTotpSecret,
             _ => throw new ArgumentOutOfRangeException(nameof(value), original.Column, "Unknown encrypted column."),
         };
         return SqliteQuery.Execute(

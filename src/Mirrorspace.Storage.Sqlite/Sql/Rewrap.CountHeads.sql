@@ -24,5 +24,7 @@ FROM (
   SELECT substr(detail, 1, $head_length) FROM twin_signals WHERE tenant_id = $tenant_id
   UNION ALL
   SELECT substr(signing_key, 1, $head_length) FROM devices WHERE tenant_id = $tenant_id AND signing_algorithm = 'HS256'
+  UNION ALL
+  SELECT substr(totp_secret, 1, $head_length) FROM users WHERE tenant_id = $tenant_id AND totp_secret IS NOT NULL
 )
 GROUP BY head;

@@ -9,4 +9,5 @@ SELECT
   + 2 * (SELECT count(*) FROM twin_event_log WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM quarantine WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM twin_signals WHERE tenant_id = $tenant_id)
-  + (SELECT count(*) FROM devices WHERE tenant_id = $tenant_id AND signing_algorithm = 'HS256');
+  + (SELECT count(*) FROM devices WHERE tenant_id = $tenant_id AND signing_algorithm = 'HS256')
+  + (SELECT count(*) FROM users WHERE tenant_id = $tenant_id AND totp_secret IS NOT NULL);

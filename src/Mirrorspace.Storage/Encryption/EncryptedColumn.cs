@@ -12,4 +12,5 @@ public enum EncryptedColumn
     QuarantineDocument = 7,
     SignalDetail = 8,
     DeviceSigningKey = 9,
+    UserTotpSecret = 10,
 }

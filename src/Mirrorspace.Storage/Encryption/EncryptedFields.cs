@@ -11,7 +11,7 @@ public static class EncryptedFields
 {
     /// <param name="tenantId">The owning tenant.</param>
     /// <param name="column">Which field.</param>
-    /// <param name="rowId">Tenant id, key id, model id, twin id or quarantine id.</param>
+    /// <param name="rowId">Tenant id, key id, model id, twin id, quarantine id, device id or username.</param>
     /// <param name="rowVersion">Model version, twin (snapshot) version, event version or a signal's time in ticks; ignored for tenants, keys and quarantine.</param>
     public static RecordContext Context(string tenantId, EncryptedColumn column, string rowId, long rowVersion) => column switch
     {
@@ -24,6 +24,7 @@ public static class EncryptedFields
         EncryptedColumn.QuarantineDocument => new(tenantId, "quarantine.document", rowId),
         EncryptedColumn.SignalDetail => new(tenantId, "signal.detail", Versioned(rowId, rowVersion)),
         EncryptedColumn.DeviceSigningKey => new(tenantId, Devices.KeyRingDeviceKeyCipher.RecordKind, rowId),
+        EncryptedColumn.UserTotpSecret => new(tenantId, Users.KeyRingTotpSecretCipher.RecordKind, rowId),
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "Unknown encrypted column."),
     };
 

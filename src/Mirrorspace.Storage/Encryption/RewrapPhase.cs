@@ -14,5 +14,6 @@ public enum RewrapPhase
     Quarantine = 5,
     Signals = 6,
     DeviceKeys = 7,
-    Done = 8,
+    UserTotpSecrets = 8,
+    Done = 9,
 }

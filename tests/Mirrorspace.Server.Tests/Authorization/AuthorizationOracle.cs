@@ -28,8 +28,15 @@ public enum Roles
     /// <summary>Who runs the twins: create, link, set desired state, report, decide on quarantine.</summary>
     Runners = Operator | Admin,
     DeviceReaders = Operator | Auditor | Admin,
+
     /// <summary>Who reads the audit log and who holds which rights (principals, policies).</summary>
     AuditReaders = Auditor | Admin,
+
+    /// <summary>
+    /// A person signed in with a browser session, acting on their own account: no key's role grants it
+    /// (every key caller gets 403); the session tests try the user themself.
+    /// </summary>
+    SignedInUser = 64,
 }
 
 /// <summary>Whether a device credential (<c>msd_…</c>) may call the endpoint at all.</summary>
@@ -58,6 +65,7 @@ public enum Touches
     /// <summary>A tenant itself, named by the platform administrator, to whom every tenant is in reach (and none of their data).</summary>
     Tenant,
     IdentityProvider,
+    User,
 }
 
 /// <summary>What a caller with the right role gets for an object its tenant does not have (another tenant's, or none at all).</summary>
@@ -172,5 +180,19 @@ public static class AuthorizationOracle
         new("GET",    "/api/v1/identity-providers/{providerId}",                   Roles.AuditReaders, Touches.IdentityProvider),
         new("PUT",    "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider, WhenAbsent.Creates),
         new("DELETE", "/api/v1/identity-providers/{providerId}",                   Roles.Admin,     Touches.IdentityProvider),
+        // Signing in is open to anyone: the body's credentials decide (CON-3). Any principal may ask who it is and sign out.
+        new("POST",   "/api/v1/sessions",                                          Roles.Anonymous, Touches.Nothing),
+        new("GET",    "/api/v1/sessions/current",                                  Roles.Anyone,    Touches.Nothing),
+        new("DELETE", "/api/v1/sessions/current",                                  Roles.Anyone,    Touches.Nothing),
+
+        // Local users are principals: auditors and admins see them (as they read the audit log), only admins add, delete and enrol them;
+        // a user's own password is changed by that user alone, signed in.
+        new("GET",    "/api/v1/users",                                             Roles.AuditReaders, Touches.Nothing),
+        new("POST",   "/api/v1/users",                                             Roles.Admin,     Touches.Nothing),
+        new("GET",    "/api/v1/users/{username}",                                  Roles.AuditReaders, Touches.User),
+        new("DELETE", "/api/v1/users/{username}",                                  Roles.Admin,     Touches.User),
+        new("POST",   "/api/v1/users/{username}/totp",                             Roles.Admin,     Touches.User),
+        new("POST",   "/api/v1/users/{username}/totp/confirm",                     Roles.Admin,     Touches.User),
+        new("PUT",    "/api/v1/users/{username}/password",                         Roles.SignedInUser, Touches.User),
     ];
 }

@@ -113,5 +113,21 @@ public static class EndpointRequests
         new("GET",    "/api/v1/identity-providers/{providerId}"),
         new("PUT",    "/api/v1/identity-providers/{providerId}", Body: ProviderBody, FreshObjects: true),
         new("DELETE", "/api/v1/identity-providers/{providerId}", FreshObjects: true),
+
+        // Every caller signs in as the tenant's standing sign-in user: the credentials are in the body, whoever sends it.
+        new("POST",   "/api/v1/sessions", Body: $$"""{"tenant":"{{MatrixObjects.TenantValue}}","username":"{{MatrixObjects.SignInUser}}","password":"{{MatrixObjects.UserPassword}}"}"""),
+        new("GET",    "/api/v1/sessions/current"),
+        new("DELETE", "/api/v1/sessions/current"),
+        new("GET",    "/api/v1/users"),
+
+        // One name per tenant: only that tenant's admin gets to create it, once.
+        new("POST",   "/api/v1/users", Body: $$"""{"username":"matrix-created","password":"{{MatrixObjects.UserPassword}}","role":"viewer"}"""),
+        new("GET",    "/api/v1/users/{username}"),
+        new("DELETE", "/api/v1/users/{username}", FreshObjects: true),
+        new("POST",   "/api/v1/users/{username}/totp"),
+
+        // A fresh user enrolled for each case, and a current code of its secret (the matrix node's clock stands still).
+        new("POST",   "/api/v1/users/{username}/totp/confirm", Body: $$"""{"code":"{{MatrixObjects.TotpCodeValue}}"}""", FreshObjects: true),
+        new("PUT",    "/api/v1/users/{username}/password", Body: $$"""{"currentPassword":"{{MatrixObjects.UserPassword}}","newPassword":"matrix-new-password-1"}"""),
     ];
 }

@@ -24,6 +24,17 @@ public sealed class MatrixObjects : IDisposable
     /// <summary>Not an object: a fresh token per case, for a request that must name something new each time.</summary>
     public const string Unique = "unique";
     public const string ProviderId = "providerId";
+    public const string Username = "username";
+
+    /// <summary>Not objects: the caller's own tenant id, and a current TOTP code of the case's user, filled in per case.</summary>
+    public const string TenantValue = "{tenant}";
+    public const string TotpCodeValue = "{totpCode}";
+
+    /// <summary>A viewer every tenant has, whom every caller signs in as.</summary>
+    public const string SignInUser = "matrix-sign-in";
+    public const string UserPassword = "matrix-password-for-users";
+
+    private readonly Dictionary<string, byte[]> _totpSecrets = [];
 
     private readonly HttpClient _admin;
     private MirrorspaceFactory _factory = null!;
@@ -35,7 +46,7 @@ public sealed class MatrixObjects : IDisposable
     }
 
     /// <summary>The placeholders, in paths and bodies, that name a tenant object.</summary>
-    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, KeyId, TenantId, ProviderId];
+    public static IReadOnlyList<string> Parameters { get; } = [TwinId, TargetId, ModelId, DeviceId, ConnectorId, Sequence, QuarantineId, KeyId, TenantId, ProviderId, Username];
 
     public TestTenant Tenant { get; }
 
@@ -61,6 +72,8 @@ public sealed class MatrixObjects : IDisposable
     /// <summary>An API key that is only ever addressed, never a caller, so revoking it stops no caller.</summary>
     public string ApiKey { get; private set; } = null!;
     public string Provider { get; private set; } = null!;
+    /// <summary>A viewer to be addressed (read, enrolled); never the one callers sign in as.</summary>
+    public string User { get; private set; } = null!;
 
     /// <summary>A reading of <see cref="Pump"/> held in quarantine (its speed is out of bounds).</summary>
     public string HeldReading { get; private set; } = null!;
@@ -80,6 +93,9 @@ public sealed class MatrixObjects : IDisposable
         objects.Connector = await objects.NewConnectorAsync();
         objects.ApiKey = await objects.NewApiKeyAsync();
         objects.Provider = await objects.NewProviderAsync();
+        objects.User = await objects.NewUserAsync();
+        await ExpectAsync(HttpStatusCode.Created, admin.SendAsync(
+            "POST", "/api/v1/users", $$"""{"username":"{{SignInUser}}","password":"{{UserPassword}}","role":"viewer"}"""));
         objects._factory = factory;
         objects.HeldReading = await objects.NewHeldReadingAsync();
 
@@ -102,8 +118,21 @@ public sealed class MatrixObjects : IDisposable
         KeyId => ApiKey,
         TenantId => Tenant.Id,
         ProviderId => Provider,
+        Username => User,
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
+
+    /// <summary>A current code of the TOTP secret this tenant's fresh user was enrolled with; any code for another.</summary>
+    public string TotpCode(string username, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        lock (_totpSecrets)
+        {
+            return _totpSecrets.TryGetValue(username, out var secret)
+                ? Mirrorspace.Security.Totp.TotpCode.Compute(secret, Mirrorspace.Security.Totp.TotpCode.StepAt(clock.GetUtcNow()))
+                : "000000";
+        }
+    }
 
     /// <summary>A new object like the standing one, for a case that deletes or replaces it.</summary>
     public async Task<string> FreshAsync(string parameter) => parameter switch
@@ -122,6 +151,7 @@ public sealed class MatrixObjects : IDisposable
         // A revocation is final too.
         KeyId => await NewApiKeyAsync(),
         ProviderId => await NewProviderAsync(),
+        Username => await NewUserAsync(),
         _ => Shared(parameter),
     };
 
@@ -137,6 +167,7 @@ public sealed class MatrixObjects : IDisposable
         KeyId => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
         TenantId => $"t-absent-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
         ProviderId => TestIds.Model("absent"),
+        Username => $"absent-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}",
         _ => throw new ArgumentOutOfRangeException(nameof(parameter), parameter, "Not an object parameter."),
     };
 
@@ -164,6 +195,22 @@ public sealed class MatrixObjects : IDisposable
         var pump = await _admin.CreatePumpTwinAsync();
         await ExpectAsync(HttpStatusCode.Created, _admin.PutRelationshipAsync(pump, "feeds", Reservoir));
         return pump;
+    }
+
+    /// <summary>A viewer with a TOTP secret enrolled (not yet confirmed), whose secret is kept for its confirmation case.</summary>
+    private async Task<string> NewUserAsync()
+    {
+        var username = $"u-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}";
+        await ExpectAsync(HttpStatusCode.Created, _admin.SendAsync(
+            "POST", "/api/v1/users", $$"""{"username":"{{username}}","password":"{{UserPassword}}","role":"viewer"}"""));
+        using var enrolment = await _admin.SendAsync("POST", $"/api/v1/users/{username}/totp");
+        var secret = (await enrolment.ReadJsonAsync(HttpStatusCode.OK))["secret"]!.GetValue<string>();
+        lock (_totpSecrets)
+        {
+            _totpSecrets[username] = Mirrorspace.Security.Totp.Base32.TryDecode(secret, out var bytes) ? bytes : throw new FormatException(secret);
+        }
+
+        return username;
     }
 
     private async Task<string> NewModelAsync()

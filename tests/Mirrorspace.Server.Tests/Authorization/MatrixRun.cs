@@ -37,7 +37,7 @@ public sealed class MatrixRun
 
         // Each tenant calls in turn, with the other as the foreign one: isolation must hold both ways.
         var platformKey = await factory.PlatformAdminKeyAsync();
-        Side[] sides = [new("A", a, b, Callers(factory, a, platformKey)), new("B", b, a, Callers(factory, b, platformKey))];
+        Side[] sides = [new("A", a, b, Callers(factory, a, platformKey), factory.Clock), new("B", b, a, Callers(factory, b, platformKey), factory.Clock)];
         try
         {
             var prepared = new List<(MatrixCase Case, HttpClient Client)>();
@@ -111,6 +111,17 @@ public sealed class MatrixRun
                 : tenant.Shared(parameter);
         }
 
+        // Not objects, so the same in every relation: the caller's own tenant, and a code for the case's user.
+        if ($"{recipe.PathTemplate} {recipe.Body}".Contains(MatrixObjects.TenantValue, StringComparison.Ordinal))
+        {
+            values[MatrixObjects.TenantValue[1..^1]] = side.Own.Tenant.Id;
+        }
+
+        if ($"{recipe.PathTemplate} {recipe.Body}".Contains(MatrixObjects.TotpCodeValue, StringComparison.Ordinal))
+        {
+            values[MatrixObjects.TotpCodeValue[1..^1]] = side.Own.TotpCode(values.GetValueOrDefault(MatrixObjects.Username) ?? string.Empty, side.Clock);
+        }
+
         var deviceTwin = caller switch
         {
             Caller.Device => side.Own.PumpDevice.TwinId,
@@ -157,5 +168,5 @@ public sealed class MatrixRun
     }
 
     /// <summary>One tenant as the callers' own, the other as the foreign one, and a client per caller.</summary>
-    private sealed record Side(string Name, MatrixObjects Own, MatrixObjects Foreign, Dictionary<Caller, HttpClient> Clients);
+    private sealed record Side(string Name, MatrixObjects Own, MatrixObjects Foreign, Dictionary<Caller, HttpClient> Clients, TimeProvider Clock);
 }

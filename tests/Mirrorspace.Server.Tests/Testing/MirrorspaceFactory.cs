@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Mirrorspace.Security.ApiKeys;
+using Mirrorspace.Security.Passwords;
 using Mirrorspace.Server.Hosting;
 using Mirrorspace.Storage;
 
@@ -41,6 +42,12 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
 
     /// <summary>The node's clock: twin events, rate-of-change checks and key expiry all read it.</summary>
     public TestClock Clock { get; } = new();
+
+    /// <summary>
+    /// The PBKDF2 work factor of the test node's password hashes: far below the node's own (600,000), so
+    /// tests that add users and sign in by the hundred stay fast; null keeps the node's own hasher.
+    /// </summary>
+    protected virtual int? PasswordIterations => 1_000;
 
     /// <summary>The sample models every shared tenant starts with.</summary>
     protected virtual IReadOnlyList<string> SampleModelFiles => [.. SampleModels.AllFileNames()];
@@ -150,6 +157,11 @@ public class MirrorspaceFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (PasswordIterations is { } iterations)
+            {
+                services.RemoveAll<PasswordHasher>();
+                services.AddSingleton(new PasswordHasher(iterations));
+            }
 
             // Orleans reads the same clock for its timers' due times, so each hand move looks like a late
             // timer and a degraded silo; those warnings describe the test clock, not the node.

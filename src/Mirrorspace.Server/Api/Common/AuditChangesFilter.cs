@@ -17,7 +17,9 @@ internal sealed class AuditChangesFilter(AuditLog audit) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var result = await next(context);
         var http = context.HttpContext;
-        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+
+        // An anonymous caller reaches only anonymous endpoints (signing in), which audit their own outcome.
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || http.User.FindFirst(MirrorspaceClaims.Tenant) is null)
         {
             return result;
         }

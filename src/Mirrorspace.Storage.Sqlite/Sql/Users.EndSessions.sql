@@ -1,0 +1,1 @@
+DELETE FROM user_sessions WHERE tenant_id = $tenant_id AND username = $username;
