@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Mirrorspace.Security.Crypto;
 using Mirrorspace.Storage.Encryption;
 
 namespace Mirrorspace.Storage.Devices;
@@ -13,17 +11,9 @@ public sealed class KeyRingDeviceKeyCipher(KeyRing keys) : IDeviceKeyCipher
 {
     public const string RecordKind = "device.signing-key";
 
-    public async ValueTask<string> SealAsync(string tenantId, string deviceId, byte[] key, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        var ring = await keys.GetTenantAsync(tenantId, 0, cancellationToken).ConfigureAwait(false);
-        return EncryptedText.Encrypt(ring, EncryptedFields.Context(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, 0), Convert.ToBase64String(key));
-    }
+    public ValueTask<string> SealAsync(string tenantId, string deviceId, byte[] key, CancellationToken cancellationToken) =>
+        keys.SealSecretAsync(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, key, cancellationToken);
 
-    public async ValueTask<byte[]> OpenAsync(string tenantId, string deviceId, string sealedKey, CancellationToken cancellationToken)
-    {
-        var opened = await keys.OpenTextAsync(EncryptedFields.Context(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, 0), sealedKey, cancellationToken).ConfigureAwait(false)
-            ?? throw new CryptographicException($"The signing key of device '{deviceId}' is not sealed with the tenant key.");
-        return Convert.FromBase64String(opened);
-    }
+    public ValueTask<byte[]> OpenAsync(string tenantId, string deviceId, string sealedKey, CancellationToken cancellationToken) =>
+        keys.OpenSecretAsync(tenantId, EncryptedColumn.DeviceSigningKey, deviceId, sealedKey, cancellationToken);
 }

@@ -28,4 +28,23 @@ public sealed partial class KeyRing
         var ring = await GetTenantAsync(context.TenantId, version, cancellationToken).ConfigureAwait(false);
         return EncryptedText.Decrypt(ring, context, stored);
     }
+
+    /// <summary>
+    /// Seals a secret the node must hold itself (a device's HMAC key, a user's TOTP secret) with the tenant's
+    /// current data key, bound to its column and owner: a sealed secret copied to another owner does not open.
+    /// </summary>
+    public async ValueTask<string> SealSecretAsync(string tenantId, EncryptedColumn column, string ownerId, byte[] secret, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        var ring = await GetTenantAsync(tenantId, 0, cancellationToken).ConfigureAwait(false);
+        return EncryptedText.Encrypt(ring, EncryptedFields.Context(tenantId, column, ownerId, 0), Convert.ToBase64String(secret));
+    }
+
+    /// <summary>Opens a secret sealed by <see cref="SealSecretAsync"/>; throws when it is not sealed with the tenant key.</summary>
+    public async ValueTask<byte[]> OpenSecretAsync(string tenantId, EncryptedColumn column, string ownerId, string sealedSecret, CancellationToken cancellationToken)
+    {
+        var opened = await OpenTextAsync(EncryptedFields.Context(tenantId, column, ownerId, 0), sealedSecret, cancellationToken).ConfigureAwait(false)
+            ?? throw new CryptographicException($"The {column} of '{ownerId}' is not sealed with the tenant key.");
+        return Convert.FromBase64String(opened);
+    }
 }

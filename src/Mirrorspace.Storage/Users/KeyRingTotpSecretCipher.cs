@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mirrorspace.Storage.Encryption;
 
 namespace Mirrorspace.Storage.Users;
@@ -12,17 +11,9 @@ public sealed class KeyRingTotpSecretCipher(KeyRing keys) : ITotpSecretCipher
 {
     public const string RecordKind = "user.totp-secret";
 
-    public async ValueTask<string> SealAsync(string tenantId, string username, byte[] secret, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(secret);
-        var ring = await keys.GetTenantAsync(tenantId, 0, cancellationToken).ConfigureAwait(false);
-        return EncryptedText.Encrypt(ring, EncryptedFields.Context(tenantId, EncryptedColumn.UserTotpSecret, username, 0), Convert.ToBase64String(secret));
-    }
+    public ValueTask<string> SealAsync(string tenantId, string username, byte[] secret, CancellationToken cancellationToken) =>
+        keys.SealSecretAsync(tenantId, EncryptedColumn.UserTotpSecret, username, secret, cancellationToken);
 
-    public async ValueTask<byte[]> OpenAsync(string tenantId, string username, string sealedSecret, CancellationToken cancellationToken)
-    {
-        var opened = await keys.OpenTextAsync(EncryptedFields.Context(tenantId, EncryptedColumn.UserTotpSecret, username, 0), sealedSecret, cancellationToken).ConfigureAwait(false)
-            ?? throw new CryptographicException($"The TOTP secret of user '{username}' is not sealed with the tenant key.");
-        return Convert.FromBase64String(opened);
-    }
+    public ValueTask<byte[]> OpenAsync(string tenantId, string username, string sealedSecret, CancellationToken cancellationToken) =>
+        keys.OpenSecretAsync(tenantId, EncryptedColumn.UserTotpSecret, username, sealedSecret, cancellationToken);
 }
