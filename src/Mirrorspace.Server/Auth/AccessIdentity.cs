@@ -21,6 +21,9 @@ internal sealed record AccessIdentity(
     IReadOnlyList<string>? Scopes = null,
     string? KeyId = null)
 {
+    /// <summary>What the credential holds, the most it may hand out when it issues another.</summary>
+    public AccessGrant Grant => new(Role, Clearance, Purpose, Scopes ?? []);
+
     public ClaimsPrincipal ToPrincipal(string scheme)
     {
         List<Claim> claims =

@@ -31,13 +31,8 @@ internal sealed class AccessView(AccessIdentity identity, AccessPolicy policy, s
     public bool Allows(Permission permission, TwinResource twin, string? property = null) =>
         AccessEvaluator.WithinScopes(_scopes, twin, property) && AccessEvaluator.Decide(policy, _subject, permission, twin, property);
 
-    /// <summary>Whether the caller holds a tenant-wide permission (models, devices, audit...).</summary>
-    public bool Allows(Permission permission) => _scopes.Count == 0 || !Permissions.IsPerTwin(permission)
-        ? AccessEvaluator.Decide(policy, _subject, permission)
-        : AccessEvaluator.MayHoldAnywhere(policy, _subject, permission);
-
     /// <summary>Whether the caller may read this property's values.</summary>
-    public bool CanRead(TwinResource twin, string property, DataClassification classification) =>
+    private bool CanRead(TwinResource twin, string property, DataClassification classification) =>
         AccessEvaluator.WithinScopes(_scopes, twin, property)
         && AccessEvaluator.CanRead(policy, _subject, identity.Clearance, purpose, twin, property, classification);
 

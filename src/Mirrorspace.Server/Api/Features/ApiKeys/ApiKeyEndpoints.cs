@@ -38,15 +38,14 @@ internal static class ApiKeyEndpoints
             return problem;
         }
 
-        var issuer = AccessIdentity.From(http.User)
-            ?? throw new InvalidOperationException("A principal without a tenant passed the ManageAccess policy.");
+        var issuer = AccessViews.Required(http).Identity;
         var (request, errors) = KeyRequestBody.ReadIssue(body!, options.Value, issuer.Principal);
         if (request is null)
         {
             return Problems.Invalid("Invalid key request", errors);
         }
 
-        var beyond = new AccessGrant(issuer.Role, issuer.Clearance, issuer.Purpose, issuer.Scopes ?? []).Exceeded(request.Grant);
+        var beyond = issuer.Grant.Exceeded(request.Grant);
         if (beyond.Count > 0)
         {
             return Problems.BeyondOwnAccess(beyond);
