@@ -25,6 +25,37 @@ public sealed class GroupCommitWriterTests
     }
 
     [Fact]
+    public async Task WriteAsync_ProducerContinuationBlocks_NextGroupStillCommits()
+    {
+        var store = new RecordingStore();
+        await using var sut = new GroupCommitWriter(store, new GroupCommitOptions());
+        using var release = new ManualResetEventSlim();
+        var blocking = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // A producer whose code runs synchronously on its acknowledgement and then hangs: were it run on
+        // the commit loop, no later write could commit until it returned.
+        var first = sut.WriteAsync(Event(1), TestContext.Current.CancellationToken);
+        var hung = first.ContinueWith(
+            _ =>
+            {
+                blocking.TrySetResult();
+                release.Wait(Patience);
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        await blocking.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+        var second = sut.WriteAsync(Event(2), TestContext.Current.CancellationToken);
+        var committed = await Task.WhenAny(second, Task.Delay(Patience / 2, TestContext.Current.CancellationToken));
+        release.Set();
+        await hung;
+
+        Assert.Same(second, committed);
+        Assert.Equal(2, store.Commits.Count);
+    }
+
+    [Fact]
     public async Task WriteAsync_ManyWritersDuringCommit_CommitsThemAsOneGroup()
     {
         var store = new RecordingStore();

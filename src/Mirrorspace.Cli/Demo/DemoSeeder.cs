@@ -42,7 +42,7 @@ internal sealed class DemoSeeder(ITwinSpaceStore store, IAccessPolicyStore polic
 
         foreach (var twin in script.Twins)
         {
-            var grain = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(script.Tenant.Id, twin.Id));
+            var grain = grains.Twin(script.Tenant.Id, twin.Id);
             var created = await grain.CreateAsync(twin.Model, null, twin.Subject, Source);
             if (created.Outcome is not TwinOutcome.Created)
             {
@@ -56,7 +56,7 @@ internal sealed class DemoSeeder(ITwinSpaceStore store, IAccessPolicyStore polic
         var models = script.Twins.ToDictionary(t => t.Id, t => t.Model, StringComparer.Ordinal);
         foreach (var link in script.Relationships)
         {
-            var grain = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(script.Tenant.Id, link.Source));
+            var grain = grains.Twin(script.Tenant.Id, link.Source);
             Expect(await grain.AddRelationshipAsync(link.Name, link.Target, models[link.Target], Source), $"relationship {link.Source} {link.Name} {link.Target}");
         }
     }

@@ -35,7 +35,7 @@ public sealed class DeviceRegistry(
             return DeviceChange.Failed(DeviceChangeError.InvalidSigning, invalid);
         }
 
-        var twin = await grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(tenantId, twinId)).GetAsync().ConfigureAwait(false);
+        var twin = await grains.Twin(tenantId, twinId).GetAsync().ConfigureAwait(false);
         if (twin.Outcome is not TwinOutcome.Ok)
         {
             return DeviceChange.Failed(DeviceChangeError.TwinNotFound, $"Twin '{twinId}' does not exist.");

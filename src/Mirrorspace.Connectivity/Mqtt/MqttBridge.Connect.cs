@@ -23,7 +23,7 @@ public sealed partial class MqttBridge
             }
 
             // Resolved on every connect, so a model change applies from the next connection.
-            var twin = await grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(device.TenantId, device.TwinId)).GetAsync().ConfigureAwait(false);
+            var twin = await grains.Twin(device.TenantId, device.TwinId).GetAsync().ConfigureAwait(false);
             var model = twin.Outcome is TwinOutcome.Ok && twin.Snapshot is not null
                 ? await ModelOf(device.TenantId, twin.Snapshot).ConfigureAwait(false)
                 : null;

@@ -31,7 +31,7 @@ public sealed partial class MqttBridge
 
     private async Task SendCurrentDesiredAsync(DeviceSession session)
     {
-        var twin = await grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(session.TenantId, session.TwinId)).GetAsync().ConfigureAwait(false);
+        var twin = await grains.Twin(session.TenantId, session.TwinId).GetAsync().ConfigureAwait(false);
         if (twin.Outcome is not TwinOutcome.Ok || twin.Snapshot is null)
         {
             return;

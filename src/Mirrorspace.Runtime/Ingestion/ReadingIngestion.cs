@@ -22,7 +22,7 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
     public async Task<ReadingResult> IngestAsync(Reading reading, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        var twin = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(reading.TenantId, reading.TwinId));
+        var twin = grains.Twin(reading.TenantId, reading.TwinId);
         if (reading.DeviceId is null)
         {
             return Watched(reading, await twin.IngestAsync(new DeviceReading { PatchJson = reading.Payload, Source = reading.Source }).ConfigureAwait(false));

@@ -130,7 +130,7 @@ internal static class QuarantineEndpoints
             return NotFound(quarantineId);
         }
 
-        var response = await decide(grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(caller.TenantId, held!.TwinId)), caller.Source);
+        var response = await decide(grains.Twin(caller.TenantId, held!.TwinId), caller.Source);
         if (response.Outcome is not TwinOutcome.Ok)
         {
             return Problems.FromOutcome(response, $"Quarantined reading '{quarantineId}'");

@@ -94,7 +94,7 @@ internal static class StateEndpoints
             return Problems.NotFound($"Twin '{twinId}'");
         }
 
-        var grain = grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(view.Identity.TenantId, twinId));
+        var grain = grains.Twin(view.Identity.TenantId, twinId);
 
         var (expected, ifMatchProblem) = Versions.ReadIfMatch(http.Request);
         if (ifMatchProblem is not null)

@@ -35,7 +35,7 @@ internal static class TwinAccess
             return null;
         }
 
-        return grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(CallerContext.From(http.User).TenantId, twinId));
+        return grains.Twin(CallerContext.From(http.User).TenantId, twinId);
     }
 
     /// <summary>

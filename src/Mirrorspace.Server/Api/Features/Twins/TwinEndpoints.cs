@@ -139,7 +139,7 @@ internal static class TwinEndpoints
         // A page holds only the twins the caller may read, so it can come back shorter than the limit.
         var tenantId = CallerContext.From(http.User).TenantId;
         var visible = result.Items.Where(t => TwinAccess.Allows(http, Permission.ReadTwins, t)).ToList();
-        var responses = await Task.WhenAll(visible.Select(t => grains.GetGrain<ITwinGrain>(TwinGrainKey.Format(tenantId, t.TwinId)).GetAsync()));
+        var responses = await Task.WhenAll(visible.Select(t => grains.Twin(tenantId, t.TwinId).GetAsync()));
         var items = new List<TwinDto>();
         foreach (var (record, response) in visible.Zip(responses).Where(pair => pair.Second.Outcome is TwinOutcome.Ok))
         {
