@@ -14,6 +14,9 @@ public sealed class DeviceSession(string deviceId, string tenantId, string twinI
 
     public string TwinId { get; } = twinId;
 
+    /// <summary>What the twin's history records as the source of this device's readings.</summary>
+    public string Source { get; } = $"mqtt:{deviceId}";
+
     public MqttProtocolVersion Protocol { get; } = protocol;
 
     public TokenBucket Allowance { get; } = allowance;

@@ -107,7 +107,7 @@ public sealed partial class MqttBridge
     }
 
     private Task<ReadingResult> IngestAsync(DeviceSession session, string payload) =>
-        ingestion.IngestAsync(new Reading(session.TenantId, session.TwinId, payload, $"mqtt:{session.DeviceId}", ReadingChannel.Mqtt, session.DeviceId));
+        ingestion.IngestAsync(new Reading(session.TenantId, session.TwinId, payload, session.Source, ReadingChannel.Mqtt, session.DeviceId));
 
     private async Task ThrottleAsync(InterceptingPublishEventArgs args, DeviceSession session)
     {

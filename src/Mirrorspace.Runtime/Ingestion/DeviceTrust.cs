@@ -23,6 +23,7 @@ public sealed class DeviceTrust(string deviceId, string tenantId, string twinId,
 
     private readonly Lock _gate = new();
     private double _trust = trust;
+    private double _storedTrust = trust;
     private byte[]? _lastAcceptedDigest;
     private TokenBucket? _httpsAllowance;
     private bool _inThrottledRun;
@@ -46,6 +47,24 @@ public sealed class DeviceTrust(string deviceId, string tenantId, string twinId,
             {
                 return _trust;
             }
+        }
+    }
+
+    /// <summary>
+    /// The score, when it moved since it was last handed out to be stored; null when the stored one is
+    /// current. A healthy device stays at full trust, so most readings need not rewrite its record.
+    /// </summary>
+    public double? TakeTrustToStore()
+    {
+        lock (_gate)
+        {
+            if (_trust == _storedTrust)
+            {
+                return null;
+            }
+
+            _storedTrust = _trust;
+            return _trust;
         }
     }
 

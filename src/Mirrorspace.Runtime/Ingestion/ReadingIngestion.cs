@@ -93,7 +93,7 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
             Source = reading.Source,
             DeviceId = device.DeviceId,
             Sequence = sequence,
-            Trust = device.Trust,
+            Trust = device.TakeTrustToStore(),
         }).ConfigureAwait(false);
         if (result.Outcome is TwinOutcome.Ok && signedBytes is not null)
         {
@@ -146,9 +146,9 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
 
     private async Task<ReadingResult> RejectAsync(DeviceTrust device, SignalKind kind, string detail, CancellationToken cancellationToken)
     {
-        var trust = device.Record(Verdict.Rejected);
+        device.Record(Verdict.Rejected);
         await writer.WriteAsync(
-            [Signal(device.TenantId, device.TwinId, device.DeviceId, kind, Verdict.Rejected, detail), new RecordDeviceReading(device.TenantId, device.DeviceId, null, trust)],
+            [Signal(device.TenantId, device.TwinId, device.DeviceId, kind, Verdict.Rejected, detail), new RecordDeviceReading(device.TenantId, device.DeviceId, null, device.TakeTrustToStore())],
             cancellationToken).ConfigureAwait(false);
         return new ReadingResult
         {

@@ -23,7 +23,7 @@ public sealed record DeviceReading
     [Id(3)]
     public uint? Sequence { get; init; }
 
-    /// <summary>The device's trust score to store with this reading.</summary>
+    /// <summary>The device's trust score to store with this reading; null when the stored score is current.</summary>
     [Id(4)]
-    public double Trust { get; init; } = 1;
+    public double? Trust { get; init; }
 }

@@ -82,7 +82,7 @@ internal sealed partial class TwinGrain
             }));
         }
 
-        if (reading.DeviceId is { } deviceId)
+        if (reading.DeviceId is { } deviceId && (reading.Sequence is not null || reading.Trust is not null))
         {
             extra.Add(new RecordDeviceReading(_tenantId, deviceId, reading.Sequence, reading.Trust));
         }

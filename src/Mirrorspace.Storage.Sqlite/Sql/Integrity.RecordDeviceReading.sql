@@ -7,5 +7,5 @@ SET last_sequence = CASE
       WHEN ((($last_sequence - last_sequence) % 4294967296) + 4294967296) % 4294967296 BETWEEN 1 AND 2147483647 THEN $last_sequence
       ELSE last_sequence
     END,
-    trust = $trust
+    trust = COALESCE($trust, trust)
 WHERE tenant_id = $tenant_id AND device_id = $device_id;

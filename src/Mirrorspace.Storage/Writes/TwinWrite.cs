@@ -40,5 +40,5 @@ public sealed record DecideQuarantine(string TenantId, string QuarantineId, Inte
 
 public sealed record RecordSignal(Integrity.SignalRecord Signal) : TwinWrite;
 
-/// <summary>The device's trust score and, for signed readings, its last accepted sequence number (null keeps the stored one), committed with the reading that moved them.</summary>
-public sealed record RecordDeviceReading(string TenantId, string DeviceId, uint? Sequence, double Trust) : TwinWrite;
+/// <summary>The device's trust score and, for signed readings, its last accepted sequence number (either null keeps the stored one), committed with the reading that moved them.</summary>
+public sealed record RecordDeviceReading(string TenantId, string DeviceId, uint? Sequence, double? Trust) : TwinWrite;
