@@ -1,6 +1,7 @@
 using Mirrorspace.Storage.Devices;
 using Mirrorspace.Storage.Records;
 using Mirrorspace.Storage.Sqlite.Devices;
+using Mirrorspace.Storage.Writes;
 
 namespace Mirrorspace.Storage.Sqlite.Tests.Devices;
 
@@ -161,6 +162,24 @@ public sealed class SqliteDeviceStoreTests : IAsyncLifetime
         Assert.Equal(["dev-000000000000000c"], second.Items.Select(d => d.DeviceId));
         Assert.Null(second.NextAfter);
         Assert.Empty((await _sut.ListAsync("tenant-c", new PageRequest(10), Ct)).Items);
+    }
+
+    [Fact]
+    public async Task RecordDeviceReading_NullValues_KeepWhatIsStored()
+    {
+        var device = SecretDevice("dev-000000000000000a", "tenant-a");
+        await _sut.CreateAsync(device, Ct);
+        await using var store = new SqliteTwinSpaceStore(new SqliteStoreOptions { DatabasePath = _database.FilePath });
+        await store.InitializeAsync(Ct);
+
+        await store.CommitAsync([new RecordDeviceReading("tenant-a", device.DeviceId, 7, 0.5)], Ct);
+        await store.CommitAsync([new RecordDeviceReading("tenant-a", device.DeviceId, null, null)], Ct);
+        var kept = await _sut.FindAsync(device.DeviceId, Ct);
+        await store.CommitAsync([new RecordDeviceReading("tenant-a", device.DeviceId, 8, null)], Ct);
+        var sequenceMoved = await _sut.FindAsync(device.DeviceId, Ct);
+
+        Assert.Equal((7u, 0.5), (kept!.LastSequence, kept.Trust));
+        Assert.Equal((8u, 0.5), (sequenceMoved!.LastSequence, sequenceMoved.Trust));
     }
 
     private static DeviceRecord SecretDevice(string deviceId, string tenantId) => new()
