@@ -5,8 +5,9 @@ public static class TwinGrains
 {
     // GetGrain<T>(string) resolves the grain interface from T's attributes and formats its name on every
     // call (about 5% of the node's CPU on the MQTT path); the interface and grain types never change
-    // within a process, so they are resolved once and every later reference is built from them.
-    private static (GrainType Grain, GrainInterfaceType Interface)? s_types;
+    // within a process, so they are resolved once and every later reference is built from them. A class,
+    // not a struct, so that a reader racing the first writer sees both types or none.
+    private static ResolvedTypes? s_types;
 
     public static ITwinGrain Twin(this IGrainFactory grains, string tenantId, string twinId)
     {
@@ -15,10 +16,12 @@ public static class TwinGrains
         if (s_types is not { } types)
         {
             var reference = (GrainReference)(object)grains.GetGrain<ITwinGrain>(key);
-            s_types = (reference.GrainId.Type, reference.InterfaceType);
+            s_types = new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType);
             return (ITwinGrain)reference;
         }
 
         return (ITwinGrain)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
     }
+
+    private sealed record ResolvedTypes(GrainType Grain, GrainInterfaceType Interface);
 }
