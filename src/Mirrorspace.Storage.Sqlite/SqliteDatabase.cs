@@ -35,6 +35,18 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }.ToString();
     }
 
+    /// <summary>The database of a store that keeps its own write connection to the node's file.</summary>
+    public static SqliteDatabase ForStore(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
+        return new SqliteDatabase(options.DatabasePath);
+    }
+
+    /// <summary>Brings the file's schema up to date, under the write lock.</summary>
+    public Task MigrateAsync(CancellationToken cancellationToken) =>
+        WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+
     public Task WriteAsync(Action<SqliteWriter> work, CancellationToken cancellationToken) =>
         WriteAsync(
             writer =>

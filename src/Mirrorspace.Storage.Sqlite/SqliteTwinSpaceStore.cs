@@ -79,13 +79,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
     public Task CreateApiKeyAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return WriteAsync(
-            writer =>
-            {
-                ApiKeyStatements.CreateApiKey(writer.Connection, key);
-                return true;
-            },
-            cancellationToken);
+        return WriteAsync(writer => ApiKeyStatements.CreateApiKey(writer.Connection, key), cancellationToken);
     }
 
     public Task<ApiKeyRecord?> FindApiKeyAsync(string keyId, CancellationToken cancellationToken)
@@ -118,13 +112,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
     public Task ReplacePlatformKeyAsync(PlatformKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return WriteAsync(
-            writer =>
-            {
-                ApiKeyStatements.ReplacePlatformKey(writer.Connection, key);
-                return true;
-            },
-            cancellationToken);
+        return WriteAsync(writer => ApiKeyStatements.ReplacePlatformKey(writer.Connection, key), cancellationToken);
     }
 
     public Task<PlatformKeyRecord?> FindPlatformKeyAsync(string keyId, CancellationToken cancellationToken)
@@ -204,13 +192,7 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(writes);
         return writes.Count == 0
             ? Task.CompletedTask
-            : WriteAsync(
-                writer =>
-                {
-                    writer.Statements(_tail).Commit(writes, cancellationToken);
-                    return true;
-                },
-                cancellationToken);
+            : WriteAsync(writer => writer.Statements(_tail).Commit(writes, cancellationToken), cancellationToken);
     }
 
     /// <summary>
@@ -239,6 +221,12 @@ public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable
         }
 
         await _database.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(Action<SqliteWriter> work, CancellationToken cancellationToken)
+    {
+        await _database.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        _indexer.Written();
     }
 
     private async Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken)

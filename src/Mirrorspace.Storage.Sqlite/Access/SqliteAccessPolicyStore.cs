@@ -14,9 +14,7 @@ public sealed class SqliteAccessPolicyStore : IAccessPolicyStore, IAsyncDisposab
 
     public SqliteAccessPolicyStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task<StoredAccessPolicy?> GetAsync(string tenantId, CancellationToken cancellationToken) =>

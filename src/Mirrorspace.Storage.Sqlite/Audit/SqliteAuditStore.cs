@@ -18,9 +18,7 @@ public sealed class SqliteAuditStore : IAuditStore, IAsyncDisposable
 
     public SqliteAuditStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     private SqliteAuditStore(string readOnlyConnectionString) => _readOnlyConnectionString = readOnlyConnectionString;

@@ -16,15 +16,13 @@ public sealed class SqliteConnectorStore : IConnectorStore, IAsyncDisposable
 
     public SqliteConnectorStore(SqliteStoreOptions options, IConnectorCredentialCipher cipher)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cipher);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
         _cipher = cipher;
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+        _database.MigrateAsync(cancellationToken);
 
     public async Task<ConnectorSaveOutcome> PutAsync(ConnectorRecord connector, ConnectorCredentials? credentials, CancellationToken cancellationToken)
     {

@@ -14,13 +14,11 @@ public sealed class SqliteDeviceStore : IDeviceStore, IAsyncDisposable
 
     public SqliteDeviceStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+        _database.MigrateAsync(cancellationToken);
 
     public Task<bool> CreateAsync(DeviceRecord device, CancellationToken cancellationToken)
     {

@@ -12,13 +12,11 @@ public sealed class SqliteIdentityProviderStore : IIdentityProviderStore, IAsync
 
     public SqliteIdentityProviderStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+        _database.MigrateAsync(cancellationToken);
 
     public Task<IdentityProviderSaveOutcome> PutAsync(IdentityProviderRecord provider, CancellationToken cancellationToken)
     {

@@ -15,9 +15,7 @@ public sealed class SqliteIntegrityStore : IIntegrityStore, IAsyncDisposable
 
     public SqliteIntegrityStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task<QuarantineRecord?> GetQuarantineAsync(string tenantId, string quarantineId, CancellationToken cancellationToken) =>

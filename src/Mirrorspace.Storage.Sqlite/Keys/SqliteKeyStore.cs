@@ -16,13 +16,11 @@ public sealed partial class SqliteKeyStore : IKeyStore, IAsyncDisposable
 
     public SqliteKeyStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+        _database.MigrateAsync(cancellationToken);
 
     public Task<byte[]?> GetKeyCheckValueAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync(

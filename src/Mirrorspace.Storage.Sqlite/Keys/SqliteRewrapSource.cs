@@ -17,9 +17,7 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
 
     public SqliteRewrapSource(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public async Task<RewrapBatch> ReadAsync(string tenantId, RewrapPosition after, int limit, CancellationToken cancellationToken)

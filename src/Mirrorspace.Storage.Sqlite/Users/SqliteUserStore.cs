@@ -14,13 +14,11 @@ public sealed class SqliteUserStore : IUserStore, IAsyncDisposable
 
     public SqliteUserStore(SqliteStoreOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.DatabasePath);
-        _database = new SqliteDatabase(options.DatabasePath);
+        _database = SqliteDatabase.ForStore(options);
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
-        _database.WriteAsync(writer => SchemaMigrator.Migrate(writer.Connection), cancellationToken);
+        _database.MigrateAsync(cancellationToken);
 
     public Task<bool> CreateAsync(UserRecord user, CancellationToken cancellationToken)
     {
