@@ -14,7 +14,9 @@ var measure = new Option<int>("--measure") { Description = "Seconds measured per
 var rate = new Option<double>("--rate") { Description = "Offer this many readings/s in total instead of flat out and then half of it.", DefaultValueFactory = _ => 0 };
 var json = new Option<bool>("--json") { Description = "Also print every result as a JSON line." };
 var nodeEnvironment = new Option<string[]>("--node-env") { Description = "NAME=VALUE set for the Mirrorspace node only (repeatable), e.g. DOTNET_gcServer=0." };
-var root = new RootCommand("Drives N MQTT devices over loopback TLS against Mirrorspace and mosquitto.") { target, devices, warmUp, measure, rate, json, nodeEnvironment };
+var rounds = new Option<int>("--rounds") { Description = "Run the targets this many times, alternating, and report the ratio of each pair and their median.", DefaultValueFactory = _ => 1 };
+var skipHalf = new Option<bool>("--skip-half") { Description = "Flat out only: no half-load phase." };
+var root = new RootCommand("Drives N MQTT devices over loopback TLS against Mirrorspace and mosquitto.") { target, devices, warmUp, measure, rate, json, nodeEnvironment, rounds, skipHalf };
 root.SetAction(async (result, cancellationToken) =>
 {
     var modelPath = Path.Combine(AppContext.BaseDirectory, "bench-pump.json");
@@ -27,46 +29,64 @@ root.SetAction(async (result, cancellationToken) =>
     }
 
     // mosquitto first: the baseline is measured on a machine the node has not warmed (or loaded) yet.
-    string[] names = result.GetValue(target) is "both" ? ["mosquitto", "mirrorspace"] : [result.GetValue(target)!];
-    var results = new List<PhaseResult>();
+    string[] targets = result.GetValue(target) is "both" ? ["mosquitto", "mirrorspace"] : [result.GetValue(target)!];
+    var roundCount = Math.Max(1, result.GetValue(rounds));
+    var ratios = new List<double>();
     Console.WriteLine($"# {Environment.ProcessorCount} cores, load average {MachineLoad.Now()} at start");
-    foreach (var name in names)
+
+    // A shared machine's speed drifts over minutes: only a pair measured back to back compares, so
+    // rounds alternate the targets and the ratio is taken within each pair.
+    for (var round = 1; round <= roundCount; round++)
     {
-        var count = result.GetValue(devices);
-        await using var running = name switch
+        var roundResults = new List<PhaseResult>();
+        foreach (var name in targets)
         {
-            "mirrorspace" => await MirrorspaceTarget.StartAsync(count, modelJson, parsed.Model.Id, Assignments(result.GetValue(nodeEnvironment)), cancellationToken),
-            "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
-            _ => throw new ArgumentException($"unknown target '{name}'"),
-        };
-        Console.WriteLine($"# {running.Description}");
-        if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
-        {
-            Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
+            var count = result.GetValue(devices);
+            await using var running = name switch
+            {
+                "mirrorspace" => await MirrorspaceTarget.StartAsync(count, modelJson, parsed.Model.Id, Assignments(result.GetValue(nodeEnvironment)), cancellationToken),
+                "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
+                _ => throw new ArgumentException($"unknown target '{name}'"),
+            };
+            Console.WriteLine($"# {running.Description}");
+            if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
+            {
+                Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
+            }
+
+            using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
+            await run.ConnectAsync(cancellationToken);
+            var offered = result.GetValue(rate);
+            var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);
+            Report(first, result.GetValue(json));
+            roundResults.Add(first);
+            if (offered <= 0 && !result.GetValue(skipHalf))
+            {
+                var half = await run.RunPhaseAsync("half load", Math.Floor(first.AcknowledgedPerSecond / 2), cancellationToken);
+                Report(half, result.GetValue(json));
+                roundResults.Add(half);
+            }
+
+            await run.DisconnectAsync();
         }
 
-        using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
-        await run.ConnectAsync(cancellationToken);
-        var offered = result.GetValue(rate);
-        var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);
-        Report(first, result.GetValue(json));
-        results.Add(first);
-        if (offered <= 0)
+        var mirrorspace = roundResults.Find(r => r is { Target: "mirrorspace", Phase: "flat out" });
+        var mosquitto = roundResults.Find(r => r is { Target: "mosquitto", Phase: "flat out" });
+        if (mirrorspace is not null && mosquitto is not null)
         {
-            var half = await run.RunPhaseAsync("half load", Math.Floor(first.AcknowledgedPerSecond / 2), cancellationToken);
-            Report(half, result.GetValue(json));
-            results.Add(half);
+            var ratio = mirrorspace.AcknowledgedPerSecond / mosquitto.AcknowledgedPerSecond;
+            ratios.Add(ratio);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# mirrorspace / mosquitto acknowledged throughput: {ratio:P0}"));
         }
 
-        await run.DisconnectAsync();
     }
 
-    var mirrorspace = results.Find(r => r is { Target: "mirrorspace", Phase: "flat out" });
-    var mosquitto = results.Find(r => r is { Target: "mosquitto", Phase: "flat out" });
-    if (mirrorspace is not null && mosquitto is not null)
+    if (ratios.Count > 1)
     {
+        ratios.Sort();
+        var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# mirrorspace / mosquitto acknowledged throughput: {mirrorspace.AcknowledgedPerSecond / mosquitto.AcknowledgedPerSecond:P0}"));
+            $"# over {ratios.Count} pairs: median {median:P0}, range {ratios[0]:P0}–{ratios[^1]:P0}"));
     }
 
     return 0;
