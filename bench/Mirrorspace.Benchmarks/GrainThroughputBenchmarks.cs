@@ -259,7 +259,7 @@ public class GrainThroughputBenchmarks : IDisposable
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM twin_events), (SELECT count(*) FROM twin_event_log);";
+        command.CommandText = "SELECT (SELECT coalesce(sum(event_count), 0) FROM twin_event_chunks), (SELECT count(*) FROM twin_event_log);";
         using var reader = command.ExecuteReader();
         reader.Read();
         var (indexed, logged) = (reader.GetInt64(0), reader.GetInt64(1));
@@ -267,6 +267,6 @@ public class GrainThroughputBenchmarks : IDisposable
         var expected = Path is UpdatePath.Sqlite ? _twins.Length + _completed : _twins.Length;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// durable: {rows:N0} events ({indexed:N0} in twin_events, {logged:N0} in twin_event_log), expected {expected:N0} ({_twins.Length:N0} creations + {(Path is UpdatePath.Sqlite ? _completed : 0):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
+            $"// durable: {rows:N0} events ({indexed:N0} in twin_event_chunks, {logged:N0} in twin_event_log), expected {expected:N0} ({_twins.Length:N0} creations + {(Path is UpdatePath.Sqlite ? _completed : 0):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
     }
 }

@@ -19,7 +19,7 @@ namespace Mirrorspace.Benchmarks;
 /// <remarks>
 /// This is the commit alone: the store's background indexer is held back (it would otherwise take
 /// the write lock at random points of the run), and neither database checkpoints, as the store's
-/// commit connection never does. Moving the rows on into <c>twin_events</c> and checkpointing is
+/// commit connection never does. Moving the rows on into the chunks of the history and checkpointing is
 /// measured by <see cref="HistoryIndexBenchmarks"/>; the grain benchmark runs both together.
 /// </remarks>
 /// <remarks>

@@ -12,8 +12,8 @@ namespace Mirrorspace.Benchmarks;
 
 /// <summary>
 /// The background indexer's work per event: <c>SqliteTwinSpaceStore.IndexHistoryAsync</c> moving a
-/// tail of 10,000 or 100,000 events from <c>twin_event_log</c> into <c>twin_events</c> (one
-/// transaction, sorted by twin and version, with both of its b-trees) and then checkpointing the WAL,
+/// tail of 10,000 or 100,000 events from <c>twin_event_log</c> into <c>twin_event_chunks</c> (one
+/// transaction, grouped by twin into chunks of up to 128 versions) and then checkpointing the WAL,
 /// which also copies the pages the commits appended. The events were committed through the store
 /// before each iteration (not timed), round robin over the twins, into a history prefilled with
 /// 200,000 events. One operation is one event, so Mean adds to the commit cost of

@@ -68,11 +68,11 @@ public class HistoryLayoutBenchmarks : IDisposable
 
         // Same total history (200,000 rows) whatever the twin count.
         _prefill = HistoryDatabase.PrefillPerTwin * ManyTwins / twins;
-        var alter = Layout switch
+        var legacy = Layout switch
         {
-            HistoryLayout.NoTimeIndex => "DROP INDEX twin_events_by_time;",
+            HistoryLayout.EventLog => null,
+            HistoryLayout.NoTimeIndex => HistoryDatabase.CreateLegacyTwinEvents + "DROP INDEX twin_events_by_time;",
             HistoryLayout.AppendLog or HistoryLayout.AppendLogNoIndex => """
-                DROP TABLE twin_events;
                 CREATE TABLE twin_events (
                   seq INTEGER PRIMARY KEY,
                   tenant_id TEXT NOT NULL REFERENCES tenants (tenant_id),
@@ -84,10 +84,10 @@ public class HistoryLayoutBenchmarks : IDisposable
                   source TEXT NOT NULL
                 ) STRICT;
                 """ + (Layout is HistoryLayout.AppendLog ? "CREATE UNIQUE INDEX twin_events_by_version ON twin_events (tenant_id, twin_id, version);" : string.Empty),
-            _ => null,
+            _ => HistoryDatabase.CreateLegacyTwinEvents,
         };
         var path = _directory.File("history.db");
-        await HistoryDatabase.CreateAsync(path, twins, (int)_prefill, _payloads, alter).ConfigureAwait(false);
+        await HistoryDatabase.CreateAsync(path, twins, (int)_prefill, _payloads, legacy).ConfigureAwait(false);
         var pragmas = Layout switch
         {
             HistoryLayout.NoAutoCheckpoint => "PRAGMA wal_autocheckpoint = 0;",

@@ -15,7 +15,7 @@ internal static class SchemaMigrator
     // Script i upgrades version i to i + 1; the migrator records i + 1 in user_version inside the
     // same transaction, so a crash mid-migration leaves the old version and the script simply reruns.
     // New migrations go at the end; a script need not know its own number.
-    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess, SqlScripts.SchemaPlatform, IdentityProviderSqlScripts.Schema, UserSqlScripts.Schema];
+    private static readonly string[] Migrations = [SqlScripts.Schema, KeySqlScripts.SchemaV2, DeviceSqlScripts.Schema, ConnectorSqlScripts.Schema, SqlScripts.SchemaEventLog, IntegritySqlScripts.Schema, SqlScripts.SchemaAccess, SqlScripts.SchemaPlatform, IdentityProviderSqlScripts.Schema, UserSqlScripts.Schema, SqlScripts.SchemaHistoryChunks];
 
     public static int LatestVersion => Migrations.Length;
 

@@ -7,6 +7,7 @@ internal static class SqlScripts
 {
     public static readonly string Schema = Load("Schema");
     public static readonly string SchemaEventLog = Load("Schema.EventLog");
+    public static readonly string SchemaHistoryChunks = Load("Schema.HistoryChunks");
     public static readonly string SchemaAccess = Load("Schema.Access");
     public static readonly string InsertTenant = Load("InsertTenant");
     public static readonly string GetTenant = Load("GetTenant");
@@ -26,16 +27,21 @@ internal static class SqlScripts
     public static readonly string ListModels = Load("ListModels");
     public static readonly string GetTwin = Load("GetTwin");
     public static readonly string ListTwins = Load("ListTwins");
-    public static readonly string ReadEvents = Load("ReadEvents");
-    public static readonly string ReadEventsInWindow = Load("ReadEventsInWindow");
+    public static readonly string ReadChunks = Load("ReadChunks");
+    public static readonly string ReadLogEvents = Load("ReadLogEvents");
     public static readonly string ListRelationships = Load("ListRelationships");
     public static readonly string AppendEvent = Load("AppendEvent");
     public static readonly string ReadTail = Load("EventLog.ReadTail");
     public static readonly string HighestIndexedVersion = Load("EventLog.HighestIndexedVersion");
     public static readonly string IsIndexed = Load("EventLog.IsIndexed");
     public static readonly string LogBounds = Load("EventLog.Bounds");
-    public static readonly string MoveLog = Load("EventLog.Move");
-    public static readonly string MoveLogKeepingConflicts = Load("EventLog.MoveKeepingConflicts");
+    public static readonly string GroupBatch = Load("EventLog.GroupBatch");
+    public static readonly string GroupRows = Load("EventLog.GroupRows");
+    public static readonly string DeleteMoved = Load("EventLog.DeleteMoved");
+    public static readonly string InsertConflict = Load("EventLog.InsertConflict");
+    public static readonly string InsertChunk = Load("Chunks.Insert");
+    public static readonly string OverlappingChunks = Load("Chunks.Overlapping");
+    public static readonly string DeleteChunk = Load("Chunks.Delete");
     public static readonly string UpsertTwin = Load("UpsertTwin");
     public static readonly string PutRelationship = Load("PutRelationship");
     public static readonly string RemoveRelationship = Load("RemoveRelationship");

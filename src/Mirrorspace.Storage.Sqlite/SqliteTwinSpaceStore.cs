@@ -13,7 +13,7 @@ namespace Mirrorspace.Storage.Sqlite;
 /// </summary>
 /// <remarks>
 /// Events are committed to an arrival-ordered log (<c>twin_event_log</c>) and moved into the
-/// per-twin history (<c>twin_events</c>) by a background indexer in large batches; reads see both,
+/// per-twin history (<c>twin_event_chunks</c>) by a background indexer in large batches; reads see both,
 /// so an event is readable as soon as its commit is acknowledged. See docs/architecture.md.
 /// </remarks>
 public sealed class SqliteTwinSpaceStore : ITwinSpaceStore, IAsyncDisposable

@@ -8,7 +8,8 @@ namespace Mirrorspace.Storage.Sqlite.Tests;
 public sealed class SchemaMigrationTests : IDisposable
 {
     private const int TwinsBefore = 3;
-    private const int EventsPerTwin = 40;
+    // More than one chunk's worth (HistoryChunk.Versions) per twin.
+    private const int EventsPerTwin = 300;
 
     private readonly TempDatabase _database = new();
 

@@ -33,7 +33,25 @@ internal static class HistoryDatabase
     /// </summary>
     public static readonly string CommitWriterPragmas = StorePragmas("CommitWriter");
 
-    /// <summary>Into the indexed history, as the store committed events before the event log (and as the prefill writes them).</summary>
+    /// <summary>
+    /// The history table of the store before the event log and the chunks (WITHOUT ROWID, keyed by
+    /// twin and version, with a time index), for the layout experiments that compare against it.
+    /// </summary>
+    public const string CreateLegacyTwinEvents = """
+        CREATE TABLE twin_events (
+          tenant_id TEXT NOT NULL REFERENCES tenants (tenant_id),
+          twin_id TEXT NOT NULL,
+          version INTEGER NOT NULL,
+          timestamp INTEGER NOT NULL,
+          kind INTEGER NOT NULL,
+          payload TEXT NOT NULL,
+          source TEXT NOT NULL,
+          PRIMARY KEY (tenant_id, twin_id, version)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX twin_events_by_time ON twin_events (tenant_id, twin_id, timestamp);
+        """;
+
+    /// <summary>Into the legacy <c>twin_events</c> table (see <see cref="CreateLegacyTwinEvents"/>).</summary>
     public const string InsertIndexedEvent = """
         INSERT INTO twin_events (tenant_id, twin_id, version, timestamp, kind, payload, source)
         VALUES ($tenant_id, $twin_id, $version, $timestamp, $kind, $payload, $source);
@@ -52,10 +70,12 @@ internal static class HistoryDatabase
     public static string TwinId(int index) => $"pump-{index:D5}";
 
     /// <summary>
-    /// Creates the database with the store, optionally alters its schema, and writes
-    /// <paramref name="prefillPerTwin"/> events for each twin in key order (fast: no fsync, sequential pages).
+    /// Creates the database with the store and writes <paramref name="prefillPerTwin"/> events for
+    /// each twin in key order (no fsync): into the event log, then moved by the store's indexer into
+    /// its chunks; or, when <paramref name="legacySchema"/> is given, into the legacy table that
+    /// script creates.
     /// </summary>
-    public static async Task CreateAsync(string path, int twins, int prefillPerTwin, string[] payloads, string? alterSchema = null)
+    public static async Task CreateAsync(string path, int twins, int prefillPerTwin, string[] payloads, string? legacySchema = null)
     {
         var store = new SqliteTwinSpaceStore(new SqliteStoreOptions { DatabasePath = path });
         await using (store.ConfigureAwait(false))
@@ -67,14 +87,14 @@ internal static class HistoryDatabase
 
         using var connection = Open(path);
         Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;");
-        if (alterSchema is not null)
+        if (legacySchema is not null)
         {
-            Execute(connection, alterSchema);
+            Execute(connection, legacySchema);
         }
 
         using (var transaction = connection.BeginTransaction())
         {
-            using var insert = new InsertCommand(connection, InsertIndexedEvent);
+            using var insert = new InsertCommand(connection, legacySchema is null ? InsertLoggedEvent : InsertIndexedEvent);
             insert.Transaction = transaction;
             for (var twin = 0; twin < twins; twin++)
             {
@@ -89,6 +109,15 @@ internal static class HistoryDatabase
         }
 
         Execute(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
+        if (legacySchema is null)
+        {
+            var indexer = new SqliteTwinSpaceStore(new SqliteStoreOptions { DatabasePath = path });
+            await using (indexer.ConfigureAwait(false))
+            {
+                await indexer.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
+                await indexer.IndexHistoryAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>A writer connection configured like the store's: WAL, synchronous=FULL and the rest of ConnectionPragmas.</summary>
@@ -113,7 +142,7 @@ internal static class HistoryDatabase
     {
         using var connection = Open(path);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT count(*) FROM twin_events) + (SELECT count(*) FROM twin_event_log);";
+        command.CommandText = "SELECT (SELECT coalesce(sum(event_count), 0) FROM twin_event_chunks) + (SELECT count(*) FROM twin_event_log);";
         return (long)command.ExecuteScalar()!;
     }
 

@@ -15,10 +15,10 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// The twin grain, the single writer of its twin, only ever appends the version after its highest,
 /// so the common case is settled by comparing with the twin's highest version: no disk access.
 /// Anything else (a repeat, or versions arriving out of order) takes the exact path: the commit's
-/// own rows, the tail, and a primary key lookup in <c>twin_events</c>. A duplicate fails the whole
+/// own rows, the tail, and the indexed history's chunk that can hold the version. A duplicate fails the whole
 /// commit with the same constraint error SQLite raised when the key was the table's primary key.
 /// Should a second writer ever append to the file behind this store's back, the indexer's insert
-/// into <c>twin_events</c> still refuses the duplicate (see <see cref="EventLogIndexing"/>).
+/// into the indexed history still keeps the duplicate out (see <see cref="EventLogIndexing"/>).
 /// </remarks>
 internal sealed class EventLogAppender : IDisposable
 {

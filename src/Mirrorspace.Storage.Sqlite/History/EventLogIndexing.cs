@@ -1,24 +1,26 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Domain.Twins;
 
 namespace Mirrorspace.Storage.Sqlite.History;
 
 /// <summary>
-/// Moves the oldest rows of the event log into <c>twin_events</c>, in one transaction per batch, on
-/// whichever write connection calls it: the store's indexer, or the rewrap source before it walks
-/// the history.
+/// Moves the oldest rows of the event log into the indexed history (<c>twin_event_chunks</c>), in
+/// one transaction per batch, on whichever write connection calls it: the store's indexer, or the
+/// rewrap source before it walks the history.
 /// </summary>
 /// <remarks>
-/// This is also where (tenant, twin, version) uniqueness is checked by SQLite itself: the insert
-/// into <c>twin_events</c>, whose primary key that is, fails on a taken key. The commit path
-/// already refuses duplicates (<see cref="EventLogAppender"/>), so that only happens if something
-/// appended to the file behind the store's back; the batch is then moved again keeping the first
-/// event of each key in the history and any different event for it in
-/// <c>twin_event_conflicts</c>, so that nothing acknowledged is dropped and the indexer never stalls.
+/// SQLite groups the batch into chunks (per twin, one per <see cref="HistoryChunk.Versions"/>
+/// versions, <c>EventLog.GroupBatch.sql</c>), and a group goes in as it is when its versions are
+/// distinct and all above the twin's highest indexed version: the case for every batch the store
+/// itself appended, since its commits already refuse duplicates (<see cref="EventLogAppender"/>).
+/// Anything else (a version taken or out of order, which only a writer behind the store's back
+/// could produce) takes the slow path: the group is merged with the twin's chunks it overlaps,
+/// keeping the first event of each version in the history and any different event for it in
+/// <c>twin_event_conflicts</c>, so nothing acknowledged is dropped, the indexer never stalls, and a
+/// twin's chunks never overlap, which is what lets readers take them in <c>last_version</c> order.
 /// </remarks>
 internal static class EventLogIndexing
 {
-    private const int SqliteConstraint = 19;
-
     /// <summary>Moves up to <paramref name="maxRows"/> of the oldest log rows; null when the log was empty.</summary>
     public static IndexedBatch? MoveOldest(SqliteConnection connection, int maxRows)
     {
@@ -37,20 +39,36 @@ internal static class EventLogIndexing
 
         // Seqs can have gaps (tenant erasure), so this may move fewer rows than maxRows; never more.
         var upTo = Math.Min(lastSeq, firstSeq + maxRows - 1);
-        var conflicts = false;
-        try
+        using (var chunks = new ChunkStatements(connection, transaction))
+        using (var groups = SqliteQuery.Create(connection, SqlScripts.GroupBatch, [("$up_to", upTo), ("$chunk_versions", HistoryChunk.Versions)]))
         {
-            Execute(connection, transaction, SqlScripts.MoveLog, upTo);
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
-        {
-            // Only the failed statement was undone; the transaction goes on with the slow path.
-            Execute(connection, transaction, SqlScripts.MoveLogKeepingConflicts, upTo);
-            conflicts = true;
+            groups.Transaction = transaction;
+            using var reader = groups.ExecuteReader();
+            while (reader.Read())
+            {
+                var group = new LogGroup(
+                    TenantId: reader.GetString(0),
+                    TwinId: reader.GetString(1),
+                    FirstVersion: reader.GetInt64(2),
+                    LastVersion: reader.GetInt64(3),
+                    MinTimestamp: reader.GetInt64(4),
+                    MaxTimestamp: reader.GetInt64(5),
+                    Events: reader.GetInt64(6),
+                    DistinctVersions: reader.GetInt64(7));
+                if (group.Events == group.DistinctVersions && group.FirstVersion > chunks.HighestVersion(group.TenantId, group.TwinId))
+                {
+                    chunks.Insert(group, reader.GetString(8));
+                }
+                else
+                {
+                    Merge(connection, transaction, chunks, group, upTo);
+                }
+            }
         }
 
+        Execute(connection, transaction, SqlScripts.DeleteMoved, ("$up_to", upTo));
         transaction.Commit();
-        return new IndexedBatch(upTo, conflicts);
+        return new IndexedBatch(upTo);
     }
 
     /// <summary>Moves the whole log, batch by batch.</summary>
@@ -75,22 +93,165 @@ internal static class EventLogIndexing
         return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
+    /// <summary>
+    /// The slow path: the twin's chunks overlapping the group are replaced by chunks holding their
+    /// events and the group's, where the event already stored (or the earliest arrival) keeps a
+    /// version; an exact repeat is dropped, a different event for a taken version is kept aside.
+    /// </summary>
+    private static void Merge(SqliteConnection connection, SqliteTransaction transaction, ChunkStatements chunks, LogGroup group, long upTo)
+    {
+        var merged = new SortedDictionary<long, TwinEvent>();
+        var replaced = new List<long>();
+        using (var overlapping = Query(
+            connection,
+            transaction,
+            SqlScripts.OverlappingChunks,
+            ("$tenant_id", group.TenantId),
+            ("$twin_id", group.TwinId),
+            ("$first_version", group.FirstVersion),
+            ("$last_version", group.LastVersion)))
+        using (var reader = overlapping.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                replaced.Add(reader.GetInt64(0));
+                foreach (var e in HistoryChunk.Decode(reader.GetString(1)))
+                {
+                    merged[e.Version] = e;
+                }
+            }
+        }
+
+        using (var rows = Query(
+            connection,
+            transaction,
+            SqlScripts.GroupRows,
+            ("$up_to", upTo),
+            ("$tenant_id", group.TenantId),
+            ("$twin_id", group.TwinId),
+            ("$first_version", group.FirstVersion),
+            ("$last_version", group.LastVersion)))
+        using (var reader = rows.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var e = new TwinEvent
+                {
+                    Version = reader.GetInt64(1),
+                    Timestamp = Ticks.ToTimestamp(reader.GetInt64(2)),
+                    Kind = (TwinEventKind)reader.GetInt32(3),
+                    Payload = reader.GetString(4),
+                    Source = reader.GetString(5),
+                };
+                if (!merged.TryAdd(e.Version, e) && merged[e.Version] != e)
+                {
+                    Execute(
+                        connection,
+                        transaction,
+                        SqlScripts.InsertConflict,
+                        ("$seq", reader.GetInt64(0)),
+                        ("$tenant_id", group.TenantId),
+                        ("$twin_id", group.TwinId),
+                        ("$version", e.Version),
+                        ("$timestamp", Ticks.From(e.Timestamp)),
+                        ("$kind", (long)e.Kind),
+                        ("$payload", e.Payload),
+                        ("$source", e.Source));
+                }
+            }
+        }
+
+        foreach (var chunkId in replaced)
+        {
+            Execute(connection, transaction, SqlScripts.DeleteChunk, ("$chunk_id", chunkId));
+        }
+
+        foreach (var bucket in merged.Values.GroupBy(e => HistoryChunk.Bucket(e.Version)))
+        {
+            chunks.Insert(group.TenantId, group.TwinId, [.. bucket]);
+        }
+    }
+
     private static (long? First, long? Last) Bounds(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using var command = SqliteQuery.Create(connection, SqlScripts.LogBounds, []);
-        command.Transaction = transaction;
+        using var command = Query(connection, transaction, SqlScripts.LogBounds);
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1));
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, long upTo)
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
-        using var command = SqliteQuery.Create(connection, sql, [("$up_to", upTo)]);
-        command.Transaction = transaction;
+        using var command = Query(connection, transaction, sql, parameters);
         command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Query(SqliteConnection connection, SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = SqliteQuery.Create(connection, sql, parameters);
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <summary>One group of <c>EventLog.GroupBatch.sql</c>: a twin's log rows in one bucket of versions.</summary>
+    private sealed record LogGroup(
+        string TenantId,
+        string TwinId,
+        long FirstVersion,
+        long LastVersion,
+        long MinTimestamp,
+        long MaxTimestamp,
+        long Events,
+        long DistinctVersions);
+
+    /// <summary>The statements a move runs once per chunk, prepared once per move.</summary>
+    private sealed class ChunkStatements : IDisposable
+    {
+        private readonly PreparedStatement _insert;
+        private readonly PreparedStatement _highest;
+
+        public ChunkStatements(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _insert = new(
+                connection,
+                SqlScripts.InsertChunk,
+                "$tenant_id",
+                "$twin_id",
+                "$first_version",
+                "$last_version",
+                "$min_timestamp",
+                "$max_timestamp",
+                "$event_count",
+                "$events") { Transaction = transaction };
+            _highest = new(connection, SqlScripts.HighestIndexedVersion, "$tenant_id", "$twin_id") { Transaction = transaction };
+        }
+
+        /// <summary>The twin's highest indexed version; 0 (below every version) when it has none.</summary>
+        public long HighestVersion(string tenantId, string twinId) => (long?)_highest.Scalar(tenantId, twinId) ?? 0;
+
+        public void Insert(LogGroup group, string events) =>
+            _insert.Execute(
+                group.TenantId, group.TwinId, group.FirstVersion, group.LastVersion, group.MinTimestamp, group.MaxTimestamp, group.Events, events);
+
+        /// <summary>Events in version order, all of one bucket.</summary>
+        public void Insert(string tenantId, string twinId, IReadOnlyList<TwinEvent> events) =>
+            _insert.Execute(
+                tenantId,
+                twinId,
+                events[0].Version,
+                events[^1].Version,
+                events.Min(e => Ticks.From(e.Timestamp)),
+                events.Max(e => Ticks.From(e.Timestamp)),
+                (long)events.Count,
+                HistoryChunk.Encode(events));
+
+        public void Dispose()
+        {
+            _insert.Dispose();
+            _highest.Dispose();
+        }
     }
 }
 
 /// <summary>One move: the log rows up to <see cref="UpToSeq"/> are gone from the log.</summary>
-internal sealed record IndexedBatch(long UpToSeq, bool HadConflicts);
+internal sealed record IndexedBatch(long UpToSeq);

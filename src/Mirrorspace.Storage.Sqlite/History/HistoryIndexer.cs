@@ -4,15 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace Mirrorspace.Storage.Sqlite.History;
 
 /// <summary>
-/// Keeps <c>twin_events</c> caught up with the event log, on a thread of its own so that commits
-/// never wait for it except for the write lock: once the tail holds a batch of rows, or when a
+/// Keeps the indexed history (<c>twin_event_chunks</c>) caught up with the event log, on a thread
+/// of its own so that commits never wait for it except for the write lock: once the tail holds a batch of rows, or when a
 /// shorter tail has waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest
 /// batch (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection
 /// no longer does on its own, mostly beside the commits.
 /// </summary>
 /// <remarks>
-/// Large batches are the point: moving costs per distinct twin page touched, so a batch holding
-/// many rows per twin is cheap per row, while commits append each twin's rows one at a time. The
+/// Large batches are the point: a move writes one chunk per twin (per bucket of versions), so a
+/// batch holding many rows per twin is cheap per row, while commits append each twin's rows one
+/// at a time. The
 /// price is that a commit arriving during a move waits for it (the write lock), and that a
 /// checkpoint copies what the move wrote. A failed round (say, the file busy beyond the timeout)
 /// leaves the log as it was; the next round tries again.

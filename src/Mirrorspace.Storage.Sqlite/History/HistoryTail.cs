@@ -4,7 +4,7 @@ namespace Mirrorspace.Storage.Sqlite.History;
 
 /// <summary>
 /// The store's in-memory account of the event log's tail: for each twin, the log rows (seq and
-/// version) not yet moved into <c>twin_events</c>, and the highest version the twin has anywhere.
+/// version) not yet moved into the indexed history, and the highest version the twin has anywhere.
 /// Readers take a twin's seqs to read its unindexed rows by rowid instead of scanning the log;
 /// commits use the highest version to prove most new versions unique without a disk lookup.
 /// </summary>

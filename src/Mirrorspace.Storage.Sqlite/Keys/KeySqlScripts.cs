@@ -38,8 +38,8 @@ internal static class KeySqlScripts
     public static readonly string UpdateApiKeyDescription = SqlScripts.Load("Rewrap.UpdateApiKeyDescription");
     public static readonly string UpdateModelDocument = SqlScripts.Load("Rewrap.UpdateModelDocument");
     public static readonly string UpdateTwinSnapshot = SqlScripts.Load("Rewrap.UpdateTwinSnapshot");
-    public static readonly string UpdateEventPayload = SqlScripts.Load("Rewrap.UpdateEventPayload");
-    public static readonly string UpdateEventSource = SqlScripts.Load("Rewrap.UpdateEventSource");
+    public static readonly string ReadChunk = SqlScripts.Load("Rewrap.ReadChunk");
+    public static readonly string UpdateChunk = SqlScripts.Load("Rewrap.UpdateChunk");
     public static readonly string UpdateQuarantineDocument = SqlScripts.Load("Rewrap.UpdateQuarantineDocument");
     public static readonly string UpdateSignalDetail = SqlScripts.Load("Rewrap.UpdateSignalDetail");
     public static readonly string UpdateDeviceKey = SqlScripts.Load("Rewrap.UpdateDeviceKey");

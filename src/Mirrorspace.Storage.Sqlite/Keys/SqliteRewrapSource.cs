@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Mirrorspace.Domain.Twins;
 using Mirrorspace.Storage.Encryption;
 using Mirrorspace.Storage.Sqlite.History;
 
@@ -30,7 +31,7 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
         {
             if (position.Phase == RewrapPhase.Events)
             {
-                // The pass walks twin_events by key: first move whatever still waits in the event log
+                // The pass walks the history's chunks by key: first move whatever still waits in the event log
                 // there. Later commits are sealed with the current key and need no rewrap.
                 await _database.WriteAsync(
                     writer =>
@@ -65,7 +66,8 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
             {
                 var connection = writer.Connection;
                 using var transaction = connection.BeginTransaction();
-                var written = values.Sum(value => Replace(connection, tenantId, value));
+                var written = values.Where(value => !IsEventValue(value)).Sum(value => Replace(connection, tenantId, value))
+                    + ReplaceInChunks(connection, tenantId, [.. values.Where(IsEventValue)]);
                 SqliteQuery.Execute(
                     connection,
                     KeySqlScripts.PutCursor,
@@ -133,6 +135,76 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _database.DisposeAsync();
 
+    private static bool IsEventValue(RewrappedValue value) =>
+        value.Original.Column is EncryptedColumn.EventPayload or EncryptedColumn.EventSource;
+
+    /// <summary>
+    /// Events live in chunks of a twin's history: each chunk holding any of the values is read,
+    /// changed where it still holds the original, and written once.
+    /// </summary>
+    private static int ReplaceInChunks(SqliteConnection connection, string tenantId, IReadOnlyList<RewrappedValue> values)
+    {
+        var written = 0;
+        foreach (var twin in values.GroupBy(value => value.Original.RowId))
+        {
+            var pending = twin.OrderBy(value => value.Original.RowVersion).ToList();
+            var i = 0;
+            while (i < pending.Count)
+            {
+                var chunk = SqliteQuery.Single(
+                    connection,
+                    KeySqlScripts.ReadChunk,
+                    row => new StoredChunk(row.GetInt64(0), row.GetInt64(1), row.GetInt64(2), HistoryChunk.Decode(row.GetString(3))),
+                    ("$tenant_id", tenantId),
+                    ("$row_id", twin.Key),
+                    ("$row_version", pending[i].Original.RowVersion));
+                if (chunk is null || chunk.FirstVersion > pending[i].Original.RowVersion)
+                {
+                    // The event is gone (its tenant erased meanwhile): nothing to replace.
+                    i++;
+                    continue;
+                }
+
+                var replaced = 0;
+                for (; i < pending.Count && pending[i].Original.RowVersion <= chunk.LastVersion; i++)
+                {
+                    var index = chunk.Events.FindIndex(e => e.Version == pending[i].Original.RowVersion);
+                    if (index >= 0 && ReplaceIn(chunk.Events, index, pending[i]))
+                    {
+                        replaced++;
+                    }
+                }
+
+                if (replaced > 0)
+                {
+                    SqliteQuery.Execute(connection, KeySqlScripts.UpdateChunk, ("$chunk_id", chunk.ChunkId), ("$events", HistoryChunk.Encode(chunk.Events)));
+                    written += replaced;
+                }
+            }
+        }
+
+        return written;
+    }
+
+    private static bool ReplaceIn(List<TwinEvent> events, int index, RewrappedValue value)
+    {
+        var stored = events[index];
+        var original = value.Original;
+        if (original.Column == EncryptedColumn.EventPayload && stored.Payload == original.Value)
+        {
+            events[index] = stored with { Payload = value.Value };
+            return true;
+        }
+
+        if (original.Column == EncryptedColumn.EventSource && stored.Source == original.Value)
+        {
+            events[index] = stored with { Source = value.Value };
+            return true;
+        }
+
+        return false;
+    }
+
     private static int Replace(SqliteConnection connection, string tenantId, RewrappedValue value)
     {
         var original = value.Original;
@@ -142,8 +214,6 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
             EncryptedColumn.ApiKeyDescription => KeySqlScripts.UpdateApiKeyDescription,
             EncryptedColumn.ModelDocument => KeySqlScripts.UpdateModelDocument,
             EncryptedColumn.TwinSnapshot => KeySqlScripts.UpdateTwinSnapshot,
-            EncryptedColumn.EventPayload => KeySqlScripts.UpdateEventPayload,
-            EncryptedColumn.EventSource => KeySqlScripts.UpdateEventSource,
             EncryptedColumn.QuarantineDocument => KeySqlScripts.UpdateQuarantineDocument,
             EncryptedColumn.SignalDetail => KeySqlScripts.UpdateSignalDetail,
             EncryptedColumn.DeviceSigningKey => KeySqlScripts.UpdateDeviceKey,
@@ -159,4 +229,6 @@ public sealed class SqliteRewrapSource : IRewrapSource, IAsyncDisposable
             ("$value", value.Value),
             ("$expected", original.Value));
     }
+
+    private sealed record StoredChunk(long ChunkId, long FirstVersion, long LastVersion, List<TwinEvent> Events);
 }

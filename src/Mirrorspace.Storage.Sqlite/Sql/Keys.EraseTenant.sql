@@ -2,7 +2,7 @@
 -- included, is unreadable), and so do its rows, so nothing of it answers any more. With secure_delete
 -- on, SQLite zeroes the freed bytes. Children before parents (foreign keys).
 DELETE FROM relationships WHERE tenant_id = $tenant_id;
-DELETE FROM twin_events WHERE tenant_id = $tenant_id;
+DELETE FROM twin_event_chunks WHERE tenant_id = $tenant_id;
 DELETE FROM twin_event_log WHERE tenant_id = $tenant_id;
 DELETE FROM twin_event_conflicts WHERE tenant_id = $tenant_id;
 DELETE FROM twins WHERE tenant_id = $tenant_id;

@@ -1,6 +1,7 @@
 -- The first characters of a stored value carry its key version (see EncryptedText): group by them
 -- here and decode the few distinct heads in code, instead of shipping every value out. Events are
--- counted in the indexed history and in the log.
+-- counted in the indexed history's chunks (payload and source are an event's fourth and fifth
+-- element) and in the log.
 SELECT head, count(*)
 FROM (
   SELECT substr(name, 1, $head_length) AS head FROM tenants WHERE tenant_id = $tenant_id
@@ -11,9 +12,9 @@ FROM (
   UNION ALL
   SELECT substr(snapshot, 1, $head_length) FROM twins WHERE tenant_id = $tenant_id
   UNION ALL
-  SELECT substr(payload, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
+  SELECT substr(e.value ->> 3, 1, $head_length) FROM twin_event_chunks AS c, json_each(c.events) AS e WHERE c.tenant_id = $tenant_id
   UNION ALL
-  SELECT substr(source, 1, $head_length) FROM twin_events WHERE tenant_id = $tenant_id
+  SELECT substr(e.value ->> 4, 1, $head_length) FROM twin_event_chunks AS c, json_each(c.events) AS e WHERE c.tenant_id = $tenant_id
   UNION ALL
   SELECT substr(payload, 1, $head_length) FROM twin_event_log WHERE tenant_id = $tenant_id
   UNION ALL

@@ -5,7 +5,7 @@ SELECT
   + (SELECT count(*) FROM api_keys WHERE tenant_id = $tenant_id AND description IS NOT NULL)
   + (SELECT count(*) FROM models WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM twins WHERE tenant_id = $tenant_id)
-  + 2 * (SELECT count(*) FROM twin_events WHERE tenant_id = $tenant_id)
+  + 2 * (SELECT coalesce(sum(event_count), 0) FROM twin_event_chunks WHERE tenant_id = $tenant_id)
   + 2 * (SELECT count(*) FROM twin_event_log WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM quarantine WHERE tenant_id = $tenant_id)
   + (SELECT count(*) FROM twin_signals WHERE tenant_id = $tenant_id)

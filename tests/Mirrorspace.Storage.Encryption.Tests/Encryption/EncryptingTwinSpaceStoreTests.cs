@@ -31,7 +31,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
             ],
             Ct);
 
-        // Closing indexes the events, so the attacks below find them in twin_events, the history's table.
+        // Closing indexes the events, so the attacks below find them in the history's chunks.
         await _space.DisposeAsync();
         _space = await Spaces.OpenAsync(_directory, key);
     }
@@ -47,10 +47,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
     {
         Assert.Equal("""{"b":1}""", (await Sut.ReadEventAsync(TenantB, "pump-1", 1)).Payload);
 
-        await _directory.ExecuteAsync("""
-            UPDATE twin_events SET payload = (SELECT payload FROM twin_events WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 1)
-            WHERE tenant_id = 'tenant-b' AND twin_id = 'pump-1' AND version = 1
-            """);
+        await SetEventFieldAsync(TenantB, 1, Payload, EventField(TenantA, 1, Payload));
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => Sut.ReadEventAsync(TenantB, "pump-1", 1));
     }
@@ -60,10 +57,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
     {
         Assert.Equal("""{"a":2}""", (await Sut.ReadEventAsync(TenantA, "pump-1", 2)).Payload);
 
-        await _directory.ExecuteAsync("""
-            UPDATE twin_events SET payload = (SELECT payload FROM twin_events WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 1)
-            WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 2
-            """);
+        await SetEventFieldAsync(TenantA, 2, Payload, EventField(TenantA, 1, Payload));
 
         var thrown = await Assert.ThrowsAnyAsync<CryptographicException>(() => Sut.ReadEventAsync(TenantA, "pump-1", 2));
         Assert.Contains("pump-1/2", thrown.Message, StringComparison.Ordinal);
@@ -72,10 +66,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
     [Fact]
     public async Task ReadEventsAsync_SourceReplacedByPayloadOfSameEvent_Throws()
     {
-        await _directory.ExecuteAsync("""
-            UPDATE twin_events SET source = payload
-            WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 1
-            """);
+        await SetEventFieldAsync(TenantA, 1, Source, EventField(TenantA, 1, Payload));
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => Sut.ReadEventAsync(TenantA, "pump-1", 1));
     }
@@ -85,10 +76,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
     {
         Assert.Equal("""{"snapshot":"a"}""", (await Sut.GetTwinAsync(TenantA, "pump-1", Ct))!.Snapshot);
 
-        await _directory.ExecuteAsync("""
-            UPDATE twins SET snapshot = (SELECT payload FROM twin_events WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 2)
-            WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1'
-            """);
+        await _directory.ExecuteAsync($"UPDATE twins SET snapshot = {EventField(TenantA, 2, Payload)} WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1'");
 
         await Assert.ThrowsAnyAsync<CryptographicException>(() => Sut.GetTwinAsync(TenantA, "pump-1", Ct));
     }
@@ -96,10 +84,7 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
     [Fact]
     public async Task ReadEventsAsync_ValueStoredInClear_ThrowsInsteadOfReturningIt()
     {
-        await _directory.ExecuteAsync("""
-            UPDATE twin_events SET payload = '{"a":1}'
-            WHERE tenant_id = 'tenant-a' AND twin_id = 'pump-1' AND version = 1
-            """);
+        await SetEventFieldAsync(TenantA, 1, Payload, """'{"a":1}'""");
 
         var thrown = await Assert.ThrowsAnyAsync<CryptographicException>(() => Sut.ReadEventAsync(TenantA, "pump-1", 1));
         Assert.Contains("not encrypted", thrown.Message, StringComparison.Ordinal);
@@ -133,9 +118,28 @@ public sealed class EncryptingTwinSpaceStoreTests : IAsyncLifetime
         Assert.StartsWith(EncryptedText.Prefix, source, StringComparison.Ordinal);
     }
 
+    // An event in a chunk of the history is [version, timestamp, kind, payload, source].
+    private const int Version = 0;
+    private const int Payload = 3;
+    private const int Source = 4;
+
+    /// <summary>A scalar subquery for one stored field of pump-1's event: the attacks copy raw stored values.</summary>
+    private static string EventField(string tenant, long version, int field) => $"""
+        (SELECT e.value ->> {field}
+         FROM twin_event_chunks AS c, json_each(c.events) AS e
+         WHERE c.tenant_id = '{tenant}' AND c.twin_id = 'pump-1' AND e.value ->> 0 = {version})
+        """;
+
+    /// <summary>Overwrites one stored field of pump-1's event in place, as an attacker with the file could.</summary>
+    private Task<int> SetEventFieldAsync(string tenant, long version, int field, string valueSql) => _directory.ExecuteAsync($"""
+        UPDATE twin_event_chunks
+        SET events = json_set(events, (SELECT '$[' || e.key || '][{field}]' FROM json_each(events) AS e WHERE e.value ->> 0 = {version}), {valueSql})
+        WHERE tenant_id = '{tenant}' AND twin_id = 'pump-1'
+        """);
+
     private async Task<(string Tenant, long Version, string Payload, string Source)> ReadRawEventAsync() => (
-        await _directory.ScalarAsync<string>("SELECT tenant_id FROM twin_events WHERE tenant_id = 'tenant-a' AND version = 1"),
-        await _directory.ScalarAsync<long>("SELECT version FROM twin_events WHERE tenant_id = 'tenant-a' AND version = 1"),
-        await _directory.ScalarAsync<string>("SELECT payload FROM twin_events WHERE tenant_id = 'tenant-a' AND version = 1"),
-        await _directory.ScalarAsync<string>("SELECT source FROM twin_events WHERE tenant_id = 'tenant-a' AND version = 1"));
+        await _directory.ScalarAsync<string>("SELECT tenant_id FROM twin_event_chunks WHERE tenant_id = 'tenant-a' AND first_version = 1"),
+        await _directory.ScalarAsync<long>($"SELECT {EventField(TenantA, 1, Version)}"),
+        await _directory.ScalarAsync<string>($"SELECT {EventField(TenantA, 1, Payload)}"),
+        await _directory.ScalarAsync<string>($"SELECT {EventField(TenantA, 1, Source)}"));
 }

@@ -32,7 +32,7 @@ public sealed class EventLogSealingTests : IAsyncLifetime
     [Fact]
     public async Task Store_EventInTheLog_IsSealedOnDiskAndOpensOnRead()
     {
-        Assert.Equal(0L, await _directory.ScalarAsync<long>("SELECT count(*) FROM twin_events"));
+        Assert.Equal(0L, await _directory.ScalarAsync<long>("SELECT count(*) FROM twin_event_chunks"));
         Assert.StartsWith(EncryptedText.Prefix, await _directory.ScalarAsync<string>("SELECT payload FROM twin_event_log WHERE tenant_id = 'tenant-a'"), StringComparison.Ordinal);
         Assert.StartsWith(EncryptedText.Prefix, await _directory.ScalarAsync<string>("SELECT source FROM twin_event_log WHERE tenant_id = 'tenant-a'"), StringComparison.Ordinal);
 

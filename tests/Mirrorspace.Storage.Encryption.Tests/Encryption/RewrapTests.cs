@@ -67,7 +67,8 @@ public sealed class RewrapTests : IAsyncLifetime
     [Fact]
     public async Task RewrapAsync_InterruptedAfterFirstBatch_ResumesWhereItStopped()
     {
-        await _space.Store.CommitAsync([.. Events(TenantA, "pump-1", 1, 60)], Ct);
+        // The history is rewrapped a chunk at a time (128 versions): 300 events make three batches.
+        await _space.Store.CommitAsync([.. Events(TenantA, "pump-1", 1, 300)], Ct);
         await Sut.RotateTenantKeyAsync(TenantA, Ct);
         var below = (await Sut.GetUsageAsync(TenantA, Ct))!.CountBelow(2);
         Sut.RewrapBatchSize = 10;
@@ -90,7 +91,7 @@ public sealed class RewrapTests : IAsyncLifetime
         Assert.True(result.IsComplete);
         Assert.Equal(below, result.Rewritten);
         Assert.Equal([2], (await Sut.GetUsageAsync(TenantA, Ct))!.Records.Keys);
-        Assert.Equal(60, (await _space.Store.ReadAllEventsAsync(TenantA, "pump-1")).Count);
+        Assert.Equal(300, (await _space.Store.ReadAllEventsAsync(TenantA, "pump-1")).Count);
     }
 
     [Fact]

@@ -63,5 +63,5 @@ internal static class HistoryData
     /// <summary>Where the events are: (rows in the log, rows in the indexed history).</summary>
     public static async Task<(long Log, long Indexed)> CountRowsAsync(TempDatabase database) => (
         (long)(await database.ScalarAsync("SELECT count(*) FROM twin_event_log;"))!,
-        (long)(await database.ScalarAsync("SELECT count(*) FROM twin_events;"))!);
+        (long)(await database.ScalarAsync("SELECT coalesce(sum(event_count), 0) FROM twin_event_chunks;"))!);
 }

@@ -26,7 +26,7 @@ public sealed class TenantEraseTests : IDisposable
         Assert.True(await keys.EraseTenantAsync(TenantA, Ct));
 
         Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM twin_event_log WHERE tenant_id = 'tenant-a';"));
-        Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM twin_events WHERE tenant_id = 'tenant-a';"));
+        Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM twin_event_chunks WHERE tenant_id = 'tenant-a';"));
         Assert.Empty(await ReadAsync(store, TenantA, "pump-1"));
         await AssertVersionsAsync([1L, 2, 3, 4, 5], store, TenantB, "pump-1");
 

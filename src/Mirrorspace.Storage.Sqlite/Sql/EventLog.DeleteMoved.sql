@@ -1,0 +1,1 @@
+DELETE FROM twin_event_log WHERE seq <= $up_to;

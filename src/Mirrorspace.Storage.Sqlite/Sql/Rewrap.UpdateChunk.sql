@@ -1,0 +1,1 @@
+UPDATE twin_event_chunks SET events = $events WHERE chunk_id = $chunk_id;

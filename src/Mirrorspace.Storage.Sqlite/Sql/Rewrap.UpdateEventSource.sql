@@ -1,3 +1,0 @@
-UPDATE twin_events
-SET source = $value
-WHERE tenant_id = $tenant_id AND twin_id = $row_id AND version = $row_version AND source = $expected;
