@@ -108,12 +108,13 @@ public class HistoryIndexBenchmarks : IDisposable
         {
             for (var i = 0; i < writes.Length; i++)
             {
+                // Round robin: each twin's versions follow on from its prefill one by one, as its grain numbers them.
                 var seq = ++_sequence;
-                var version = _prefill + seq;
+                var version = _prefill + ((seq - 1) / _twinIds.Length) + 1;
                 writes[i] = new AppendEvent(HistoryDatabase.Tenant, _twinIds[seq % _twinIds.Length], new TwinEvent
                 {
                     Version = version,
-                    Timestamp = new DateTimeOffset(HistoryDatabase.BaseTicks + (version * TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
+                    Timestamp = new DateTimeOffset(HistoryDatabase.BaseTicks + ((_prefill + seq) * TimeSpan.TicksPerMillisecond), TimeSpan.Zero),
                     Kind = TwinEventKind.ReportedPatched,
                     Payload = _payloads[seq & (ReportedPatches.Count - 1)],
                     Source = HistoryDatabase.Source,
