@@ -7,10 +7,11 @@ public sealed class SqliteStoreOptions
 
     /// <summary>
     /// Events the background indexer moves from the arrival-ordered event log into the per-twin
-    /// history in one transaction; a tail this long is moved at once, and so is a tail of at least
-    /// 10,000 events holding 32 or more per twin on average. Larger batches cost less per event
-    /// (more events per chunk of a twin's history) but hold the write lock longer, which delays the
-    /// commits that arrive meanwhile (about 0.4–0.6 s per 100,000 events on a 2-core VM).
+    /// history in one transaction; a tail this long is moved at once. Larger batches cost less per
+    /// event (more events per chunk of a twin's history) but hold the write lock longer, which delays
+    /// the commits that arrive meanwhile (about 0.4–1 s per 100,000 events on a 2-core VM). Shorter
+    /// batches with few twins were measured: each pause is shorter but they come as much more often,
+    /// so the same share of readings waits (docs/benchmarks.md).
     /// </summary>
     public int HistoryIndexBatchRows { get; set; } = 100_000;
 

@@ -23,12 +23,6 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     /// <summary>64 MiB of 4 KiB pages, the journal size limit the writer sets.</summary>
     private const long WalRestartFrames = 16_384;
 
-    /// <summary>Below this, a tail waits for the delay or a full batch however few twins it holds.</summary>
-    private const int MinBatchRows = 10_000;
-
-    /// <summary>A quarter chunk per twin: past that, a larger batch barely lowers the cost per event.</summary>
-    private const int ReadyRowsPerTwin = HistoryChunk.Versions / 4;
-
     private readonly SqliteDatabase _database;
     private readonly HistoryTail _tail;
     private readonly int _batchRows;
@@ -79,7 +73,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     public void Written()
     {
         _written = true;
-        if (BatchReady())
+        if (_tail.Rows >= _batchRows)
         {
             _wake.Set();
         }
@@ -128,7 +122,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
         {
             while (!_stopping)
             {
-                if (!BatchReady())
+                if (_tail.Rows < _batchRows)
                 {
                     _wake.WaitOne(_delay);
                 }
@@ -194,18 +188,6 @@ internal sealed class HistoryIndexer : IAsyncDisposable
             _database.Write(writer => EventLogIndexing.Checkpoint(writer.Connection));
             Interlocked.Add(ref _checkpointTicks, Stopwatch.GetTimestamp() - copied);
         }
-    }
-
-    /// <summary>
-    /// A tail is moved once it fills a batch, or once its twins average a quarter chunk each: with
-    /// few twins that comes long before a full batch, and a shorter move holds the commits up for
-    /// less time. Many twins wait for the full batch, so that their chunks are not single events.
-    /// </summary>
-    private bool BatchReady()
-    {
-        var rows = _tail.Rows;
-        return rows >= _batchRows
-            || (rows >= Math.Min(MinBatchRows, _batchRows) && rows >= (long)_tail.TwinsWithRows * ReadyRowsPerTwin);
     }
 
     /// <summary>One batch under the write lock; null once the log is empty.</summary>

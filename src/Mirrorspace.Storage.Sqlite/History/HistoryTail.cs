@@ -27,18 +27,6 @@ internal sealed class HistoryTail
     /// <summary>Unindexed rows this store knows of.</summary>
     public int Rows => Volatile.Read(ref _rows);
 
-    /// <summary>Twins with unindexed rows.</summary>
-    public int TwinsWithRows
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _withRows.Count;
-            }
-        }
-    }
-
     public bool IsLoaded
     {
         get

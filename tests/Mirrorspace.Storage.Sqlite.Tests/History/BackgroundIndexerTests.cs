@@ -32,41 +32,6 @@ public sealed class BackgroundIndexerTests : IDisposable
     }
 
     [Fact]
-    public async Task CommitAsync_FewTwinsWithManyEventsEach_AreIndexedBeforeAFullBatch()
-    {
-        await using var store = await OpenAsync(new SqliteTwinSpaceStore(new SqliteStoreOptions
-        {
-            DatabasePath = _database.FilePath,
-            HistoryIndexBatchRows = 1_000_000,
-            HistoryIndexDelay = Timeout.InfiniteTimeSpan,
-        }));
-
-        // 100 twins with 100 events each: past a quarter chunk per twin, far below a batch.
-        await store.CommitAsync([.. Enumerable.Range(0, 100).SelectMany(twin => Appends(TenantA, $"pump-{twin}", 1, 100))], Ct);
-        await WaitUntilAsync(() => store.HistoryIndexing.UnindexedRows == 0);
-
-        Assert.Equal((0L, 10_000L), await CountRowsAsync(_database));
-    }
-
-    [Fact]
-    public async Task CommitAsync_ManyTwinsWithFewEventsEach_WaitForAFullBatch()
-    {
-        await using var store = await OpenAsync(new SqliteTwinSpaceStore(new SqliteStoreOptions
-        {
-            DatabasePath = _database.FilePath,
-            HistoryIndexBatchRows = 1_000_000,
-            HistoryIndexDelay = Timeout.InfiniteTimeSpan,
-        }));
-
-        // 1,000 twins with 10 events each: the same 10,000 rows, but chunks of 10 events are not worth a move yet.
-        await store.CommitAsync([.. Enumerable.Range(0, 1_000).SelectMany(twin => Appends(TenantA, $"pump-{twin}", 1, 10))], Ct);
-        await Task.Delay(500, Ct);
-
-        Assert.Equal(0, store.HistoryIndexing.Batches);
-        Assert.Equal((10_000L, 0L), await CountRowsAsync(_database));
-    }
-
-    [Fact]
     public async Task CommitAsync_ShortTail_IsIndexedAfterTheDelay()
     {
         await using var store = await OpenAsync(new SqliteTwinSpaceStore(new SqliteStoreOptions
