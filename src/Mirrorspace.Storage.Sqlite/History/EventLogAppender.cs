@@ -27,7 +27,7 @@ internal sealed class EventLogAppender : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly HistoryTail _tail;
-    private readonly PreparedStatement _append;
+    private readonly EventLogInsert _append;
     private readonly PreparedStatement _highestIndexed;
     private readonly PreparedStatement _isIndexed;
     private readonly List<LoggedEvent> _appended = [];
@@ -37,8 +37,7 @@ internal sealed class EventLogAppender : IDisposable
     {
         _connection = connection;
         _tail = tail;
-        _append = new(
-            connection, SqlScripts.AppendEvent, "$tenant_id", "$twin_id", "$version", "$timestamp", "$kind", "$payload", "$source");
+        _append = new(connection);
         _highestIndexed = new(connection, SqlScripts.HighestIndexedVersion, "$tenant_id", "$twin_id");
         _isIndexed = new(connection, SqlScripts.IsIndexed, "$tenant_id", "$twin_id", "$version");
     }
@@ -47,7 +46,6 @@ internal sealed class EventLogAppender : IDisposable
     {
         set
         {
-            _append.Transaction = value;
             _highestIndexed.Transaction = value;
             _isIndexed.Transaction = value;
         }
@@ -80,8 +78,8 @@ internal sealed class EventLogAppender : IDisposable
                 SqliteConstraintPrimaryKey);
         }
 
-        _append.Execute(append.TenantId, append.TwinId, e.Version, Ticks.From(e.Timestamp), (long)e.Kind, e.Payload, e.Source);
-        _appended.Add(new LoggedEvent(twin, SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle), e.Version));
+        var seq = _append.Execute(append.TenantId, append.TwinId, e.Version, Ticks.From(e.Timestamp), (long)e.Kind, e.Payload, e.Source);
+        _appended.Add(new LoggedEvent(twin, seq, e.Version));
         _highestInCommit[twin] = Math.Max(highest, e.Version);
     }
 
