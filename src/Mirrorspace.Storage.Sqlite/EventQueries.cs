@@ -57,13 +57,8 @@ internal static class EventQueries
                     {
                         while (yielded < limit && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            foreach (var e in HistoryChunk.Decode(reader.GetString(0)))
+                            foreach (var e in HistoryChunk.Decode(reader.GetFieldValue<byte[]>(0), range.AfterVersion, from, to))
                             {
-                                if (e.Version <= range.AfterVersion || Ticks.From(e.Timestamp) < from || Ticks.From(e.Timestamp) > to)
-                                {
-                                    continue;
-                                }
-
                                 // Log rows are few and sorted: those below this event go first.
                                 for (; next < logged.Count && logged[next].Version < e.Version && yielded < limit; next++, yielded++)
                                 {

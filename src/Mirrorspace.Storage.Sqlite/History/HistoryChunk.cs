@@ -27,20 +27,44 @@ internal static class HistoryChunk
     public static long Bucket(long version) => version / Versions;
 
     /// <summary>The chunk's events in version order, whatever order they were stored in.</summary>
-    public static List<TwinEvent> Decode(string events)
+    public static List<TwinEvent> Decode(string events) =>
+        Decode(Encoding.UTF8.GetBytes(events), afterVersion: long.MinValue, from: long.MinValue, to: long.MaxValue);
+
+    /// <summary>
+    /// The chunk's events after <paramref name="afterVersion"/> with a timestamp (ticks) from
+    /// <paramref name="from"/> to <paramref name="to"/>, in version order. The bounds are read first,
+    /// so the values of the events left out are skipped, never copied.
+    /// </summary>
+    public static List<TwinEvent> Decode(ReadOnlySpan<byte> utf8, long afterVersion, long from, long to)
     {
-        using var document = JsonDocument.Parse(events);
-        var decoded = new List<TwinEvent>(document.RootElement.GetArrayLength());
-        foreach (var e in document.RootElement.EnumerateArray())
+        var decoded = new List<TwinEvent>();
+        var reader = new Utf8JsonReader(utf8);
+        Expect(ref reader, JsonTokenType.StartArray);
+        while (Next(ref reader) == JsonTokenType.StartArray)
         {
-            decoded.Add(new TwinEvent
+            var version = NextInt64(ref reader);
+            var ticks = NextInt64(ref reader);
+            var kind = (TwinEventKind)NextInt64(ref reader);
+            Expect(ref reader, JsonTokenType.String);
+            if (version > afterVersion && ticks >= from && ticks <= to)
             {
-                Version = e[0].GetInt64(),
-                Timestamp = Ticks.ToTimestamp(e[1].GetInt64()),
-                Kind = (TwinEventKind)e[2].GetInt32(),
-                Payload = e[3].GetString()!,
-                Source = e[4].GetString()!,
-            });
+                var payload = reader.GetString()!;
+                Expect(ref reader, JsonTokenType.String);
+                decoded.Add(new TwinEvent
+                {
+                    Version = version,
+                    Timestamp = Ticks.ToTimestamp(ticks),
+                    Kind = kind,
+                    Payload = payload,
+                    Source = reader.GetString()!,
+                });
+            }
+            else
+            {
+                Expect(ref reader, JsonTokenType.String);
+            }
+
+            Expect(ref reader, JsonTokenType.EndArray);
         }
 
         decoded.Sort(static (a, b) => a.Version.CompareTo(b.Version));
@@ -68,5 +92,22 @@ internal static class HistoryChunk
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new JsonException("A history chunk ends early.");
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType expected)
+    {
+        if (Next(ref reader) != expected)
+        {
+            throw new JsonException($"A history chunk holds {reader.TokenType} where {expected} belongs.");
+        }
+    }
+
+    private static long NextInt64(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.Number);
+        return reader.GetInt64();
     }
 }
