@@ -45,25 +45,9 @@ public class HistoryReadBenchmarks : IDisposable
             HistoryIndexDelay = Timeout.InfiniteTimeSpan,
         });
         await _store.InitializeAsync(CancellationToken.None).ConfigureAwait(false);
-        for (var version = 1; version <= Versions; version += 10)
-        {
-            // Ten versions of every twin per commit, round robin, as a busy node's groups hold them.
-            var writes = new List<TwinWrite>(Twins * 10);
-            foreach (var twinId in _twinIds)
-            {
-                for (var v = version; v < version + 10; v++)
-                {
-                    writes.Add(new AppendEvent(HistoryDatabase.Tenant, twinId, Event(v, payloads[v & (payloads.Length - 1)])));
-                }
-            }
-
-            await _store.CommitAsync(writes, CancellationToken.None).ConfigureAwait(false);
-            if (version + 10 > Indexed && version <= Indexed)
-            {
-                await _store.IndexHistoryAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-        }
-
+        await CommitAsync(1, Indexed, payloads).ConfigureAwait(false);
+        await _store.IndexHistoryAsync(CancellationToken.None).ConfigureAwait(false);
+        await CommitAsync(Indexed + 1, Versions, payloads).ConfigureAwait(false);
         if (_store.HistoryIndexing.UnindexedRows != Twins * Logged)
         {
             throw new InvalidOperationException($"Expected {Twins * Logged} unindexed events, found {_store.HistoryIndexing.UnindexedRows}.");
@@ -102,6 +86,24 @@ public class HistoryReadBenchmarks : IDisposable
     /// <summary>What a grain replays on activation: the events after its snapshot (every 100 events), here the last 50.</summary>
     [Benchmark]
     public Task<int> Replay50() => ReadAsync(new EventRange { AfterVersion = Versions - 50 }, expected: 50);
+
+    /// <summary>Versions <paramref name="first"/> to <paramref name="last"/> of every twin, ten of each per commit, round robin, as a busy node's groups hold them.</summary>
+    private async Task CommitAsync(int first, int last, string[] payloads)
+    {
+        for (var version = first; version <= last; version += 10)
+        {
+            var writes = new List<TwinWrite>(Twins * 10);
+            foreach (var twinId in _twinIds)
+            {
+                for (var v = version; v < version + 10 && v <= last; v++)
+                {
+                    writes.Add(new AppendEvent(HistoryDatabase.Tenant, twinId, Event(v, payloads[v & (payloads.Length - 1)])));
+                }
+            }
+
+            await _store!.CommitAsync(writes, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
 
     private static TwinEvent Event(long version, string payload) => new()
     {

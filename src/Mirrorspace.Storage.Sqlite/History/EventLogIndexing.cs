@@ -135,21 +135,14 @@ internal static class EventLogIndexing
         {
             while (reader.Read())
             {
-                var e = new TwinEvent
-                {
-                    Version = reader.GetInt64(1),
-                    Timestamp = Ticks.ToTimestamp(reader.GetInt64(2)),
-                    Kind = (TwinEventKind)reader.GetInt32(3),
-                    Payload = reader.GetString(4),
-                    Source = reader.GetString(5),
-                };
+                var e = Rows.Event(reader);
                 if (!merged.TryAdd(e.Version, e) && merged[e.Version] != e)
                 {
                     Execute(
                         connection,
                         transaction,
                         SqlScripts.InsertConflict,
-                        ("$seq", reader.GetInt64(0)),
+                        ("$seq", reader.GetInt64(5)),
                         ("$tenant_id", group.TenantId),
                         ("$twin_id", group.TwinId),
                         ("$version", e.Version),
