@@ -33,6 +33,12 @@ public enum UpdatePath
 
     /// <summary>An Orleans call to a grain with the same PatchAsync signature that does nothing.</summary>
     EmptyGrain,
+
+    /// <summary>The full path as a device's reading takes it: <c>ITwinGrain.IngestAsync</c> (the model's checks and the integrity stage), one reading per call.</summary>
+    SqliteIngest,
+
+    /// <summary>As <see cref="SqliteIngest"/>, but <see cref="GrainThroughputBenchmarks.ReadingsPerCall"/> readings of one twin per <c>IngestBatchAsync</c> call, as a gateway or a batch file delivers them.</summary>
+    SqliteIngestBatch,
 }
 
 /// <summary>
@@ -88,9 +94,13 @@ public class GrainThroughputBenchmarks : IDisposable
     [ParamsSource(nameof(TwinCounts))]
     public int Twins { get; set; }
 
-    /// <summary>Calls kept in flight at once.</summary>
+    /// <summary>Updates kept in flight at once (in <see cref="ReadingsPerCall"/>-reading calls on the batch path).</summary>
     [Params(2_000)]
     public int InFlight { get; set; }
+
+    /// <summary>Readings per call on <see cref="UpdatePath.SqliteIngestBatch"/>: 25 unless <c>MIRRORSPACE_BENCH_BATCH</c> says otherwise.</summary>
+    public static int ReadingsPerCall { get; } =
+        Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_BATCH") is { Length: > 0 } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : 25;
 
     public static IEnumerable<UpdatePath> Paths() =>
         Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_PATHS") is { Length: > 0 } paths
@@ -147,7 +157,7 @@ public class GrainThroughputBenchmarks : IDisposable
 
         // Constant temperature: real time passes between a twin's updates, so only a constant value is sure to respect 2 °C/s.
         _patches = ReportedPatches.Create(alternateTemperature: false);
-        _store.DiscardCommits = Path is not UpdatePath.Sqlite;
+        _store.DiscardCommits = Path is not (UpdatePath.Sqlite or UpdatePath.SqliteIngest or UpdatePath.SqliteIngestBatch);
     }
 
     [IterationSetup]
@@ -168,10 +178,11 @@ public class GrainThroughputBenchmarks : IDisposable
         _started = Stopwatch.GetTimestamp();
         var next = -1;
         var rejected = 0;
-        var workers = new Task[InFlight];
+        var perCall = Path is UpdatePath.SqliteIngestBatch ? ReadingsPerCall : 1;
+        var workers = new Task[InFlight / perCall];
         for (var w = 0; w < workers.Length; w++)
         {
-            workers[w] = Worker();
+            workers[w] = perCall == 1 ? Worker() : BatchWorker();
         }
 
         await Task.WhenAll(workers).ConfigureAwait(false);
@@ -190,17 +201,50 @@ public class GrainThroughputBenchmarks : IDisposable
             {
                 var patch = _patches[i & (ReportedPatches.Count - 1)];
                 var twin = i % _twins.Length;
+                if (Path is UpdatePath.SqliteIngest)
+                {
+                    var result = await _twins[twin].IngestAsync(new DeviceReading { PatchJson = patch, Source = Source }).ConfigureAwait(false);
+                    Count(result.Outcome);
+                    continue;
+                }
+
                 var call = Path switch
                 {
                     UpdatePath.EmptyGrain => _empty[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
                     UpdatePath.CommitOnlyGrain => _commitOnly[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
                     _ => _twins[twin].PatchAsync(TwinSide.Reported, patch, null, Source, returnTwin: false),
                 };
-                var response = await call.ConfigureAwait(false);
-                if (response.Outcome is not TwinOutcome.Ok)
+                Count((await call.ConfigureAwait(false)).Outcome);
+            }
+        }
+
+        // Each call takes perCall updates for one twin, the twins round robin (Updates is a multiple of
+        // perCall). A twin's n-th reading gets the patch it gets on the other paths, where update i
+        // goes to twin i % twins: the values each twin sees stay the same, and so does what the
+        // integrity stage makes of them.
+        async Task BatchWorker()
+        {
+            int block;
+            while ((block = Interlocked.Increment(ref next)) < Updates / perCall)
+            {
+                var twin = block % _twins.Length;
+                var readings = new DeviceReading[perCall];
+                for (var r = 0; r < perCall; r++)
                 {
-                    Interlocked.Increment(ref rejected);
+                    var nth = ((block / _twins.Length) * perCall) + r;
+                    readings[r] = new DeviceReading { PatchJson = _patches[(twin + (nth * _twins.Length)) & (ReportedPatches.Count - 1)], Source = Source };
                 }
+
+                var results = await _twins[twin].IngestBatchAsync(readings).ConfigureAwait(false);
+                Interlocked.Add(ref rejected, perCall - results.Count(r => r.Outcome is TwinOutcome.Ok));
+            }
+        }
+
+        void Count(TwinOutcome outcome)
+        {
+            if (outcome is not TwinOutcome.Ok)
+            {
+                Interlocked.Increment(ref rejected);
             }
         }
     }
@@ -219,7 +263,7 @@ public class GrainThroughputBenchmarks : IDisposable
             + $"{stats.CommitTime.TotalMilliseconds * 1000 / Math.Max(1, stats.Commits):N0} µs/commit; "
             + $"{allocated / Updates:N0} B allocated/update (all threads), GC gen0 {GC.CollectionCount(0) - _gen0Before}, gen2 {GC.CollectionCount(2) - _gen2Before}, "
             + $"GC pauses {(GC.GetTotalPauseDuration() - _gcPauseBefore).TotalMilliseconds:N0} ms; load average {MachineLoad.LoadAverage()}"));
-        if (Path is UpdatePath.Sqlite && _sqlite?.HistoryIndexing is { } indexing && _indexingBefore is { } before)
+        if (!_store.DiscardCommits && _sqlite?.HistoryIndexing is { } indexing && _indexingBefore is { } before)
         {
             // The indexer's share of the run: its moves and checkpoints hold the write lock that commits need.
             Console.WriteLine(string.Create(
@@ -264,9 +308,9 @@ public class GrainThroughputBenchmarks : IDisposable
         reader.Read();
         var (indexed, logged) = (reader.GetInt64(0), reader.GetInt64(1));
         var rows = indexed + logged;
-        var expected = Path is UpdatePath.Sqlite ? _twins.Length + _completed : _twins.Length;
+        var expected = _store.DiscardCommits ? _twins.Length : _twins.Length + _completed;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// durable: {rows:N0} events ({indexed:N0} in twin_event_chunks, {logged:N0} in twin_event_log), expected {expected:N0} ({_twins.Length:N0} creations + {(Path is UpdatePath.Sqlite ? _completed : 0):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
+            $"// durable: {rows:N0} events ({indexed:N0} in twin_event_chunks, {logged:N0} in twin_event_log), expected {expected:N0} ({_twins.Length:N0} creations + {(_store.DiscardCommits ? 0 : _completed):N0} acknowledged updates) -> {(rows == expected ? "OK" : "MISMATCH")}"));
     }
 }

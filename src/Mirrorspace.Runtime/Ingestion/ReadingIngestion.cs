@@ -109,6 +109,41 @@ public sealed class ReadingIngestion(IGrainFactory grains, DeviceTrustBook devic
         return Watched(reading, result);
     }
 
+    /// <summary>
+    /// Readings of one twin from a source without a device identity (a batch file), in order: the
+    /// twin checks each against the state the ones before it left and commits what they keep in one
+    /// group commit. The answer holds one result per reading up to the first that is not <c>Ok</c>,
+    /// which changed nothing; the caller decides what to do with it and the readings after it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The readings name different twins, or one has a device, whose
+    /// readings each go through the device's stages (<see cref="IngestAsync"/>).</exception>
+    public async Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<Reading> readings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(readings.Count, ITwinGrain.MaxReadingsPerBatch, nameof(readings));
+        if (readings.Count == 0)
+        {
+            return [];
+        }
+
+        var first = readings[0];
+        if (readings.Any(r => r.DeviceId is not null || r.TenantId != first.TenantId || r.TwinId != first.TwinId))
+        {
+            throw new ArgumentException("A batch holds readings of one twin and no device.", nameof(readings));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var results = await grains.Twin(first.TenantId, first.TwinId)
+            .IngestBatchAsync([.. readings.Select(r => new DeviceReading { PatchJson = r.Payload, Source = r.Source })])
+            .ConfigureAwait(false);
+        if (results.LastOrDefault(r => r.Outcome is TwinOutcome.Ok) is { } stored)
+        {
+            Watched(first, stored);
+        }
+
+        return results;
+    }
+
     private ReadingResult Watched(Reading reading, ReadingResult result)
     {
         if (result.Outcome is TwinOutcome.Ok)

@@ -26,6 +26,19 @@ public interface ITwinGrain : IGrainWithStringKey
     [Alias("Ingest")]
     Task<ReadingResult> IngestAsync(DeviceReading reading);
 
+    /// <summary>
+    /// Runs readings through <see cref="IngestAsync"/>'s checks in order, each against the state the
+    /// ones before it left, and commits what they keep in one group commit: one call and one durable
+    /// commit for a gateway's or a batch file's readings instead of one per reading. Stops at the
+    /// first reading that is not <c>Ok</c>, which changes nothing, so the answer has one result per
+    /// reading up to and including that one and the caller knows exactly which were taken.
+    /// </summary>
+    [Alias("IngestBatch")]
+    Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<DeviceReading> readings);
+
+    /// <summary>The most readings <see cref="IngestBatchAsync"/> takes in one call; the twin is busy for the whole call.</summary>
+    public const int MaxReadingsPerBatch = 1_000;
+
     /// <summary>Applies a held reading's values (a person judged them right) and marks it released, in one commit.</summary>
     [Alias("ReleaseHeld")]
     Task<TwinResponse> ReleaseHeldAsync(string quarantineId, string decidedBy);

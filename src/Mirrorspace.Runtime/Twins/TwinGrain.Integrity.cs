@@ -21,6 +21,52 @@ internal sealed partial class TwinGrain
             return new ReadingResult { Outcome = TwinOutcome.NotFound };
         }
 
+        var writes = new List<TwinWrite>(4);
+        var result = Take(reading, await CurrentModelAsync(), writes);
+        if (writes.Count > 0)
+        {
+            await CommitAsync(writes, forceSnapshot: false);
+        }
+
+        return result;
+    }
+
+    public async Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<DeviceReading> readings)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(readings.Count, ITwinGrain.MaxReadingsPerBatch);
+        if (!_state.Exists)
+        {
+            return readings.Count == 0 ? [] : [new ReadingResult { Outcome = TwinOutcome.NotFound }];
+        }
+
+        var model = await CurrentModelAsync();
+        var writes = new List<TwinWrite>(readings.Count + 1);
+        var results = new List<ReadingResult>(readings.Count);
+        foreach (var reading in readings)
+        {
+            var result = Take(reading, model, writes);
+            results.Add(result);
+            if (result.Outcome is not TwinOutcome.Ok)
+            {
+                break;
+            }
+        }
+
+        if (writes.Count > 0)
+        {
+            await CommitAsync(writes, forceSnapshot: false);
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Runs one reading through the twin's checks against the state as it is now, applies what is
+    /// kept to that state and stages its writes; the caller commits them.
+    /// </summary>
+    private ReadingResult Take(DeviceReading reading, TwinModel model, List<TwinWrite> writes)
+    {
         JsonObject? patch;
         try
         {
@@ -36,7 +82,6 @@ internal sealed partial class TwinGrain
             return Rejected([new StateError("$", "A reading must be a JSON object.")]);
         }
 
-        var model = await CurrentModelAsync();
         var now = clock.GetUtcNow();
         var check = StateUpdateValidator.CheckReported(model, _state, patch, now);
         if (check.Errors.Count > 0)
@@ -45,16 +90,14 @@ internal sealed partial class TwinGrain
         }
 
         var assessment = _integrity.Assess(model, _state, patch, check);
-        var changes = new List<(TwinEventKind, string, string?)>(4);
-        AddChanges(changes, TwinEventKind.ReportedPatched, assessment.Accepted, model);
-        AddChanges(changes, TwinEventKind.ReportedSuspect, assessment.Suspect, model);
+        StageValues(writes, TwinEventKind.ReportedPatched, assessment.Accepted, model, reading.Source);
+        StageValues(writes, TwinEventKind.ReportedSuspect, assessment.Suspect, model, reading.Source);
 
-        var extra = new List<TwinWrite>(assessment.Findings.Count + 2);
         string? quarantineId = null;
         if (assessment.Held.Count > 0)
         {
             quarantineId = NewQuarantineId();
-            extra.Add(new HoldReading(
+            writes.Add(new HoldReading(
                 new QuarantineRecord
                 {
                     QuarantineId = quarantineId,
@@ -69,7 +112,7 @@ internal sealed partial class TwinGrain
 
         foreach (var finding in assessment.Findings)
         {
-            extra.Add(new RecordSignal(new SignalRecord
+            writes.Add(new RecordSignal(new SignalRecord
             {
                 TenantId = _tenantId,
                 TwinId = _twinId,
@@ -84,10 +127,9 @@ internal sealed partial class TwinGrain
 
         if (reading.DeviceId is { } deviceId && (reading.Sequence is not null || reading.Trust is not null))
         {
-            extra.Add(new RecordDeviceReading(_tenantId, deviceId, reading.Sequence, reading.Trust));
+            writes.Add(new RecordDeviceReading(_tenantId, deviceId, reading.Sequence, reading.Trust));
         }
 
-        await CommitAsync(changes, reading.Source, forceSnapshot: false, [.. extra]);
         return new ReadingResult
         {
             Outcome = TwinOutcome.Ok,
@@ -131,10 +173,10 @@ internal sealed partial class TwinGrain
             return new TwinResponse { Outcome = TwinOutcome.Invalid, Errors = [.. check.Errors.Select(e => new StateError(e.Path, e.Message))] };
         }
 
-        var changes = new List<(TwinEventKind, string, string?)>(2);
-        AddChanges(changes, TwinEventKind.ReportedPatched, values, model);
-        var decision = new DecideQuarantine(_tenantId, quarantineId, QuarantineState.Released, decidedBy, clock.GetUtcNow());
-        await CommitAsync(changes, $"quarantine:{quarantineId}:{decidedBy}", forceSnapshot: false, decision);
+        var writes = new List<TwinWrite>(4);
+        StageValues(writes, TwinEventKind.ReportedPatched, values, model, $"quarantine:{quarantineId}:{decidedBy}");
+        writes.Add(new DecideQuarantine(_tenantId, quarantineId, QuarantineState.Released, decidedBy, clock.GetUtcNow()));
+        await CommitAsync(writes, forceSnapshot: false);
         return Answer(TwinOutcome.Ok);
     }
 
@@ -168,8 +210,8 @@ internal sealed partial class TwinGrain
         await models.GetAsync(_tenantId, _state.ModelId, _state.ModelVersion, CancellationToken.None)
             ?? throw new InvalidOperationException($"Model {_state.ModelId} v{_state.ModelVersion} of twin {_twinId} is missing.");
 
-    /// <summary>One event for the values, or two when the twin has a data subject: theirs are sealed with the subject's key.</summary>
-    private void AddChanges(List<(TwinEventKind, string, string?)> changes, TwinEventKind kind, JsonObject values, TwinModel model)
+    /// <summary>Stages one event for the values, or two when the twin has a data subject: theirs are sealed with the subject's key.</summary>
+    private void StageValues(List<TwinWrite> writes, TwinEventKind kind, JsonObject values, TwinModel model, string source)
     {
         if (values.Count == 0)
         {
@@ -178,19 +220,19 @@ internal sealed partial class TwinGrain
 
         if (_state.Subject is not { } subject)
         {
-            changes.Add((kind, values.ToJsonString(), null));
+            Stage(writes, kind, values.ToJsonString(), null, source);
             return;
         }
 
         var (general, personal) = SensitivitySplit.Split(model, values);
         if (general.Count > 0)
         {
-            changes.Add((kind, general.ToJsonString(), null));
+            Stage(writes, kind, general.ToJsonString(), null, source);
         }
 
         if (personal.Count > 0)
         {
-            changes.Add((kind, personal.ToJsonString(), subject));
+            Stage(writes, kind, personal.ToJsonString(), subject, source);
         }
     }
 

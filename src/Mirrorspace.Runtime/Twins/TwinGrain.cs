@@ -81,7 +81,7 @@ internal sealed partial class TwinGrain(
         }
 
         var payload = JsonSerializer.Serialize(new TwinCreation { ModelId = model.Id, ModelVersion = model.Version, Subject = subject }, DomainJsonContext.Default.TwinCreation);
-        await CommitAsync(TwinEventKind.Created, payload, source, forceSnapshot: true);
+        await CommitAsync(Stage(TwinEventKind.Created, payload, source), forceSnapshot: true);
         return Answer(TwinOutcome.Created);
     }
 
@@ -109,13 +109,13 @@ internal sealed partial class TwinGrain(
         var kind = side is TwinSide.Reported ? TwinEventKind.ReportedPatched : TwinEventKind.DesiredPatched;
         if (_state.Subject is null)
         {
-            await CommitAsync(kind, patchJson, source, forceSnapshot: false);
+            await CommitAsync(Stage(kind, patchJson, source), forceSnapshot: false);
         }
         else
         {
-            var changes = new List<(TwinEventKind, string, string?)>(2);
-            AddChanges(changes, kind, patch, model);
-            await CommitAsync(changes, source, forceSnapshot: false);
+            var writes = new List<TwinWrite>(3);
+            StageValues(writes, kind, patch, model, source);
+            await CommitAsync(writes, forceSnapshot: false);
         }
 
         if (side is TwinSide.Desired)
@@ -133,7 +133,7 @@ internal sealed partial class TwinGrain(
             return failed;
         }
 
-        await CommitAsync(TwinEventKind.Deleted, "{}", source, forceSnapshot: true, new RemoveAllRelationships(_tenantId, _twinId));
+        await CommitAsync(Stage(TwinEventKind.Deleted, "{}", source, new RemoveAllRelationships(_tenantId, _twinId)), forceSnapshot: true);
         return new TwinResponse { Outcome = TwinOutcome.Ok, Version = _state.Version };
     }
 
@@ -161,7 +161,7 @@ internal sealed partial class TwinGrain(
         }
 
         var relationship = new RelationshipRecord { TenantId = _tenantId, SourceId = _twinId, Name = name, TargetId = targetId, CreatedAt = clock.GetUtcNow() };
-        await CommitAsync(TwinEventKind.RelationshipAdded, RelationshipPayload(name, targetId), source, forceSnapshot: false, new PutRelationship(relationship));
+        await CommitAsync(Stage(TwinEventKind.RelationshipAdded, RelationshipPayload(name, targetId), source, new PutRelationship(relationship)), forceSnapshot: false);
         return Answer(TwinOutcome.Created);
     }
 
@@ -172,7 +172,7 @@ internal sealed partial class TwinGrain(
             return TwinResponse.Of(TwinOutcome.NotFound);
         }
 
-        await CommitAsync(TwinEventKind.RelationshipRemoved, RelationshipPayload(name, targetId), source, forceSnapshot: false, new RemoveRelationship(_tenantId, _twinId, name, targetId));
+        await CommitAsync(Stage(TwinEventKind.RelationshipRemoved, RelationshipPayload(name, targetId), source, new RemoveRelationship(_tenantId, _twinId, name, targetId)), forceSnapshot: false);
         return Answer(TwinOutcome.Ok);
     }
 
@@ -194,29 +194,37 @@ internal sealed partial class TwinGrain(
             : null;
     }
 
-    /// <summary>
-    /// Applies the change in memory, then waits for the group commit. If the commit fails the
-    /// in-memory state is ahead of the store, so the activation is dropped and the next call
-    /// rebuilds the twin from what is durable.
-    /// </summary>
-    private Task CommitAsync(TwinEventKind kind, string payload, string source, bool forceSnapshot, params TwinWrite[] extra) =>
-        CommitAsync([(kind, payload, null)], source, forceSnapshot, extra);
-
-    private async Task CommitAsync(List<(TwinEventKind Kind, string Payload, string? SubjectId)> changes, string source, bool forceSnapshot, params TwinWrite[] extra)
+    /// <summary>One event, applied in memory and staged for the commit, with the writes that go with it.</summary>
+    private List<TwinWrite> Stage(TwinEventKind kind, string payload, string source, params TwinWrite[] extra)
     {
-        var writes = new List<TwinWrite>(changes.Count + 1 + extra.Length);
-        foreach (var (kind, payload, subjectId) in changes)
-        {
-            // Never before the previous event: if the wall clock steps back, history order and time order still agree,
-            // so "the twin at instant t" is always a prefix of its history.
-            var now = clock.GetUtcNow();
-            var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
-            var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
-            _state.Apply(change);
-            writes.Add(new AppendEvent(_tenantId, _twinId, change, subjectId));
-        }
-
+        var writes = new List<TwinWrite>(2 + extra.Length);
+        Stage(writes, kind, payload, null, source);
         writes.AddRange(extra);
+        return writes;
+    }
+
+    /// <summary>
+    /// Applies an event to the in-memory state at once, so that what comes next in the same call is
+    /// checked against it, and stages its append. Nothing is durable until <see cref="CommitAsync"/>.
+    /// </summary>
+    private void Stage(List<TwinWrite> writes, TwinEventKind kind, string payload, string? subjectId, string source)
+    {
+        // Never before the previous event: if the wall clock steps back, history order and time order still agree,
+        // so "the twin at instant t" is always a prefix of its history.
+        var now = clock.GetUtcNow();
+        var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
+        var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
+        _state.Apply(change);
+        writes.Add(new AppendEvent(_tenantId, _twinId, change, subjectId));
+    }
+
+    /// <summary>
+    /// Waits for the group commit of what was staged. If the commit fails the in-memory state is
+    /// ahead of the store, so the activation is dropped and the next call rebuilds the twin from
+    /// what is durable.
+    /// </summary>
+    private async Task CommitAsync(List<TwinWrite> writes, bool forceSnapshot)
+    {
         var snapshot = forceSnapshot || _state.Version - _snapshotVersion >= options.Value.SnapshotEvery;
         if (snapshot)
         {
