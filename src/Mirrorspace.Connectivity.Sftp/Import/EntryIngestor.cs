@@ -6,7 +6,7 @@ using Mirrorspace.Runtime.Twins;
 namespace Mirrorspace.Connectivity.Sftp.Import;
 
 /// <summary>
-/// Hands one patch to its twin and turns the twin's answer into a verdict per row. A group of CSV
+/// Hands patches to their twin and turns the twin's answers into a verdict per row. A group of CSV
 /// rows that the twin refuses is retried row by row, so a bad row refuses itself only; a twin that
 /// refuses changes nothing, so a bad row never touches what is stored.
 /// </summary>
@@ -30,6 +30,43 @@ internal sealed class EntryIngestor(IReadingSink sink, string tenantId, string f
         }
 
         var response = await SendAsync(entry.TwinId, entry.Patch, sources.For(entry.LineLabel), cancellationToken).ConfigureAwait(false);
+        return await VerdictAsync(entry, response, found, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One twin's entries in file order, none of them in doubt, in batches (one call and one commit
+    /// for many rows): an entry the twin refuses ends its batch and gets its verdict as a single entry
+    /// would, and the entries after it go in the next batch, so each is checked against the same
+    /// state as if the rows came one by one.
+    /// </summary>
+    public async Task<EntryVerdict[]> IngestRunAsync(IReadOnlyList<PatchEntry> entries, CancellationToken cancellationToken)
+    {
+        var verdicts = new EntryVerdict[entries.Count];
+        var next = 0;
+        while (next < entries.Count)
+        {
+            // As for single readings: checked before a batch goes out, never while it is out.
+            cancellationToken.ThrowIfCancellationRequested();
+            var batch = entries.Skip(next).Take(ITwinGrain.MaxReadingsPerBatch).ToList();
+            var results = await sink.IngestBatchAsync([.. batch.Select(e => Reading(e.TwinId, e.Patch, sources.For(e.LineLabel)))]).ConfigureAwait(false);
+            if (results.Count == 0)
+            {
+                throw new InvalidOperationException($"The twin answered none of {batch.Count} readings.");
+            }
+
+            for (var i = 0; i < results.Count; i++)
+            {
+                verdicts[next + i] = await VerdictAsync(batch[i], results[i], found: null, cancellationToken).ConfigureAwait(false);
+            }
+
+            next += results.Count;
+        }
+
+        return verdicts;
+    }
+
+    private async Task<EntryVerdict> VerdictAsync(PatchEntry entry, ReadingResult response, IReadOnlySet<string>? found, CancellationToken cancellationToken)
+    {
         if (response.Outcome is TwinOutcome.Ok)
         {
             return new EntryVerdict(entry.RowCount, 0, []);
@@ -72,8 +109,10 @@ internal sealed class EntryIngestor(IReadingSink sink, string tenantId, string f
     {
         // Checked before each reading, never during one: a reading handed over is answered, so the ledger can tell what happened.
         cancellationToken.ThrowIfCancellationRequested();
-        return sink.IngestAsync(new Reading(tenantId, twinId, patch.ToJsonString(), source, ReadingChannel.Sftp));
+        return sink.IngestAsync(Reading(twinId, patch, source));
     }
+
+    private Reading Reading(string twinId, JsonObject patch, string source) => new(tenantId, twinId, patch.ToJsonString(), source, ReadingChannel.Sftp);
 
     private static string Reason(string twinId, ReadingResult response) => response.Outcome switch
     {

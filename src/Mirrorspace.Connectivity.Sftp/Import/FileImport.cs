@@ -73,7 +73,11 @@ internal sealed class FileImport(
         return await InDoubtLookup.FindAsync(twins, entry.TenantId, twinIds, since, sources.Prefix, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Each twin's entries go in file order; different twins go at the same time.</summary>
+    /// <summary>
+    /// Each twin's entries go in file order, in batches (<see cref="EntryIngestor.IngestRunAsync"/>)
+    /// except those of an interrupted window, which are looked up in <paramref name="found"/> one by
+    /// one; different twins go at the same time.
+    /// </summary>
     private static async Task<EntryVerdict[]> IngestWindowAsync(
         BatchEntry[] window, EntryIngestor ingestor, string fileName, IReadOnlySet<string>? found, int doubtThrough, CancellationToken cancellationToken)
     {
@@ -98,13 +102,39 @@ internal sealed class FileImport(
 
         await Task.WhenAll(byTwin.Values.Select(async indexes =>
         {
+            var run = new List<int>();
             foreach (var i in indexes)
             {
                 var patch = (PatchEntry)window[i];
-                var inDoubt = found is not null && patch.Line <= doubtThrough ? found : null;
-                verdicts[i] = await ingestor.IngestAsync(patch, inDoubt, cancellationToken).ConfigureAwait(false);
+                if (found is not null && patch.Line <= doubtThrough)
+                {
+                    await IngestRunAsync(run).ConfigureAwait(false);
+                    verdicts[i] = await ingestor.IngestAsync(patch, found, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    run.Add(i);
+                }
             }
+
+            await IngestRunAsync(run).ConfigureAwait(false);
         })).ConfigureAwait(false);
         return verdicts;
+
+        async Task IngestRunAsync(List<int> run)
+        {
+            if (run.Count == 0)
+            {
+                return;
+            }
+
+            var runVerdicts = await ingestor.IngestRunAsync([.. run.Select(i => (PatchEntry)window[i])], cancellationToken).ConfigureAwait(false);
+            for (var k = 0; k < run.Count; k++)
+            {
+                verdicts[run[k]] = runVerdicts[k];
+            }
+
+            run.Clear();
+        }
     }
 }

@@ -7,4 +7,7 @@ namespace Mirrorspace.Connectivity.Sftp.Import;
 internal interface IReadingSink
 {
     Task<ReadingResult> IngestAsync(Reading reading);
+
+    /// <summary>One twin's readings in order (<see cref="ReadingIngestion.IngestBatchAsync"/>): a result per reading taken, ending at the first that is not <c>Ok</c>, or earlier when the sink stopped.</summary>
+    Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<Reading> readings);
 }

@@ -19,4 +19,18 @@ internal sealed class InterruptingSink(ReadingIngestion inner, int after, Cancel
 
         return response;
     }
+
+    /// <summary>Hands on the readings up to the interruption and stops there, as if the run had sent them in two batches and died between.</summary>
+    public async Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<Reading> readings)
+    {
+        var left = after - Volatile.Read(ref _answered);
+        var results = await inner.IngestBatchAsync(left > 0 && left < readings.Count ? [.. readings.Take(left)] : readings);
+        var answered = Interlocked.Add(ref _answered, results.Count);
+        if (answered >= after && answered - results.Count < after)
+        {
+            await run.CancelAsync();
+        }
+
+        return results;
+    }
 }
