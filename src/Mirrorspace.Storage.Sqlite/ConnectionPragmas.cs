@@ -31,8 +31,13 @@ internal static class ConnectionPragmas
         PRAGMA secure_delete = ON;
         """;
 
-    // The indexer's checkpoint connection copies WAL frames into the file; it writes no rows.
-    private const string Checkpointer = "PRAGMA busy_timeout = 5000;";
+    // The indexer's own connection copies WAL frames into the file and groups a batch of the log
+    // into chunks beside the commits; it writes no rows. The grouping sorts the whole batch, which
+    // SQLite keeps in memory up to the cache size and spills to temporary files beyond it.
+    private const string IndexerConnection = """
+        PRAGMA busy_timeout = 5000;
+        PRAGMA cache_size = -65536;
+        """;
 
     // Readers never write; query_only turns a mistake into an error instead of a second writer.
     private const string Reader = """
@@ -65,10 +70,10 @@ internal static class ConnectionPragmas
         settings.ExecuteNonQuery();
     }
 
-    public static void ApplyToCheckpointer(SqliteConnection connection)
+    public static void ApplyToIndexerConnection(SqliteConnection connection)
     {
         using var settings = connection.CreateCommand();
-        settings.CommandText = Checkpointer;
+        settings.CommandText = IndexerConnection;
         settings.ExecuteNonQuery();
     }
 

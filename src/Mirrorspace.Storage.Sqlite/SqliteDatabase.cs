@@ -89,10 +89,10 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// A connection of its own for copying the WAL into the database file beside the writer: a
-    /// checkpoint takes no write lock. The caller owns it.
+    /// A connection of its own for the history indexer's work beside the writer (grouping a batch of
+    /// the log, copying the WAL into the database file); neither takes the write lock. The caller owns it.
     /// </summary>
-    public SqliteConnection OpenCheckpointer()
+    public SqliteConnection OpenIndexerConnection()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -104,7 +104,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         try
         {
             connection.Open();
-            ConnectionPragmas.ApplyToCheckpointer(connection);
+            ConnectionPragmas.ApplyToIndexerConnection(connection);
             return connection;
         }
         catch

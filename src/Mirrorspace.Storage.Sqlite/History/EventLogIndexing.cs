@@ -25,12 +25,60 @@ internal static class EventLogIndexing
     public static IndexedBatch? MoveOldest(SqliteConnection connection, int maxRows)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
-
-        // Every event passes through the log and is deleted from it here: zero what is deleted, whichever
-        // connection moves (the store's has it on already, see ConnectionPragmas), so that erasing a tenant
-        // leaves no copy of its rows in free pages. It stays on for the connection.
-        SqliteQuery.Execute(connection, "PRAGMA secure_delete = ON;");
+        SecureDelete(connection);
         using var transaction = connection.BeginTransaction();
+        if (Group(connection, transaction, maxRows) is not { } move)
+        {
+            return null;
+        }
+
+        return Store(connection, transaction, move);
+    }
+
+    /// <summary>
+    /// The reading half of a move, beside the commits: groups up to <paramref name="maxRows"/> of
+    /// the oldest log rows into chunks in one read snapshot of <paramref name="connection"/>, which
+    /// must not be the write connection. Null when the log was empty.
+    /// </summary>
+    /// <remarks>
+    /// Grouping (a sort of the whole batch) is most of a move's work; done here, commits go on while
+    /// it runs, and the write lock is held only for <see cref="MovePrepared"/>.
+    /// </remarks>
+    public static PreparedMove? Prepare(SqliteConnection connection, int maxRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        return Group(connection, transaction, maxRows);
+    }
+
+    /// <summary>
+    /// The writing half, under the write lock: stores a prepared move if the log still holds
+    /// exactly the rows it was prepared from. Anything else (a tenant erased, or the rows moved by
+    /// someone else, since) and it moves afresh with <see cref="MoveOldest"/>, so what goes into the
+    /// history is always what the log holds at the moment of the move.
+    /// </summary>
+    public static IndexedBatch? MovePrepared(SqliteConnection connection, PreparedMove move, int maxRows)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        SecureDelete(connection);
+        using (var transaction = connection.BeginTransaction())
+        {
+            if (move.Matches(Fingerprint(connection, transaction, move.UpToSeq)))
+            {
+                return Store(connection, transaction, move);
+            }
+        }
+
+        return MoveOldest(connection, maxRows);
+    }
+
+    // Every event passes through the log and is deleted from it here: zero what is deleted, whichever
+    // connection moves (the store's has it on already, see ConnectionPragmas), so that erasing a tenant
+    // leaves no copy of its rows in free pages. It stays on for the connection.
+    private static void SecureDelete(SqliteConnection connection) => SqliteQuery.Execute(connection, "PRAGMA secure_delete = ON;");
+
+    private static PreparedMove? Group(SqliteConnection connection, SqliteTransaction transaction, int maxRows)
+    {
         var (first, last) = Bounds(connection, transaction);
         if (first is not { } firstSeq || last is not { } lastSeq)
         {
@@ -39,36 +87,55 @@ internal static class EventLogIndexing
 
         // Seqs can have gaps (tenant erasure), so this may move fewer rows than maxRows; never more.
         var upTo = Math.Min(lastSeq, firstSeq + maxRows - 1);
-        using (var chunks = new ChunkStatements(connection, transaction))
-        using (var groups = SqliteQuery.Create(connection, SqlScripts.GroupBatch, [("$up_to", upTo), ("$chunk_versions", HistoryChunk.Versions)]))
+        var groups = new List<LogGroup>();
+        using var command = Query(connection, transaction, SqlScripts.GroupBatch, ("$up_to", upTo), ("$chunk_versions", HistoryChunk.Versions));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            groups.Transaction = transaction;
-            using var reader = groups.ExecuteReader();
-            while (reader.Read())
+            groups.Add(new LogGroup(
+                TenantId: reader.GetString(0),
+                TwinId: reader.GetString(1),
+                FirstVersion: reader.GetInt64(2),
+                LastVersion: reader.GetInt64(3),
+                MinTimestamp: reader.GetInt64(4),
+                MaxTimestamp: reader.GetInt64(5),
+                Events: reader.GetInt64(6),
+                DistinctVersions: reader.GetInt64(7),
+                EventsJson: reader.GetString(8)));
+        }
+
+        return new PreparedMove(firstSeq, upTo, groups);
+    }
+
+    private static IndexedBatch Store(SqliteConnection connection, SqliteTransaction transaction, PreparedMove move)
+    {
+        using (var chunks = new ChunkStatements(connection, transaction))
+        {
+            foreach (var group in move.Groups)
             {
-                var group = new LogGroup(
-                    TenantId: reader.GetString(0),
-                    TwinId: reader.GetString(1),
-                    FirstVersion: reader.GetInt64(2),
-                    LastVersion: reader.GetInt64(3),
-                    MinTimestamp: reader.GetInt64(4),
-                    MaxTimestamp: reader.GetInt64(5),
-                    Events: reader.GetInt64(6),
-                    DistinctVersions: reader.GetInt64(7));
                 if (group.Events == group.DistinctVersions && group.FirstVersion > chunks.HighestVersion(group.TenantId, group.TwinId))
                 {
-                    chunks.Insert(group, reader.GetString(8));
+                    chunks.Insert(group);
                 }
                 else
                 {
-                    Merge(connection, transaction, chunks, group, upTo);
+                    Merge(connection, transaction, chunks, group, move.UpToSeq);
                 }
             }
         }
 
-        Execute(connection, transaction, SqlScripts.DeleteMoved, ("$up_to", upTo));
+        Execute(connection, transaction, SqlScripts.DeleteMoved, ("$up_to", move.UpToSeq));
         transaction.Commit();
-        return new IndexedBatch(upTo);
+        return new IndexedBatch(move.UpToSeq);
+    }
+
+    /// <summary>What identifies the log rows up to a seq: their count, first seq and latest time.</summary>
+    private static LogFingerprint Fingerprint(SqliteConnection connection, SqliteTransaction transaction, long upTo)
+    {
+        using var command = Query(connection, transaction, SqlScripts.LogFingerprint, ("$up_to", upTo));
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new LogFingerprint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
     }
 
     /// <summary>Moves the whole log, batch by batch.</summary>
@@ -186,16 +253,6 @@ internal static class EventLogIndexing
         return command;
     }
 
-    /// <summary>One group of <c>EventLog.GroupBatch.sql</c>: a twin's log rows in one bucket of versions.</summary>
-    private sealed record LogGroup(
-        string TenantId,
-        string TwinId,
-        long FirstVersion,
-        long LastVersion,
-        long MinTimestamp,
-        long MaxTimestamp,
-        long Events,
-        long DistinctVersions);
 
     /// <summary>The statements a move runs once per chunk, prepared once per move.</summary>
     private sealed class ChunkStatements : IDisposable
@@ -222,9 +279,9 @@ internal static class EventLogIndexing
         /// <summary>The twin's highest indexed version; 0 (below every version) when it has none.</summary>
         public long HighestVersion(string tenantId, string twinId) => (long?)_highest.Scalar(tenantId, twinId) ?? 0;
 
-        public void Insert(LogGroup group, string events) =>
+        public void Insert(LogGroup group) =>
             _insert.Execute(
-                group.TenantId, group.TwinId, group.FirstVersion, group.LastVersion, group.MinTimestamp, group.MaxTimestamp, group.Events, events);
+                group.TenantId, group.TwinId, group.FirstVersion, group.LastVersion, group.MinTimestamp, group.MaxTimestamp, group.Events, group.EventsJson);
 
         /// <summary>Events in version order, all of one bucket.</summary>
         public void Insert(string tenantId, string twinId, IReadOnlyList<TwinEvent> events) =>
@@ -248,3 +305,29 @@ internal static class EventLogIndexing
 
 /// <summary>One move: the log rows up to <see cref="UpToSeq"/> are gone from the log.</summary>
 internal sealed record IndexedBatch(long UpToSeq);
+
+/// <summary>One group of <c>EventLog.GroupBatch.sql</c>: a twin's log rows in one bucket of versions, and their chunk's JSON.</summary>
+internal sealed record LogGroup(
+    string TenantId,
+    string TwinId,
+    long FirstVersion,
+    long LastVersion,
+    long MinTimestamp,
+    long MaxTimestamp,
+    long Events,
+    long DistinctVersions,
+    string EventsJson);
+
+/// <summary>The log rows from <see cref="FirstSeq"/> up to <see cref="UpToSeq"/>, grouped into chunks (<see cref="EventLogIndexing.Prepare"/>), not yet stored.</summary>
+internal sealed record PreparedMove(long FirstSeq, long UpToSeq, IReadOnlyList<LogGroup> Groups)
+{
+    /// <summary>True when the log's rows up to <see cref="UpToSeq"/> are still the ones grouped.</summary>
+    public bool Matches(LogFingerprint now) =>
+        Groups.Count > 0
+        && now.Rows == Groups.Sum(g => g.Events)
+        && now.FirstSeq == FirstSeq
+        && now.LatestTimestamp == Groups.Max(g => g.MaxTimestamp);
+}
+
+/// <summary>Count, first seq and latest time of the log rows up to a seq.</summary>
+internal readonly record struct LogFingerprint(long Rows, long? FirstSeq, long? LatestTimestamp);

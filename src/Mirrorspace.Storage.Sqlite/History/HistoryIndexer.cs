@@ -6,9 +6,10 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// <summary>
 /// Keeps the indexed history (<c>twin_event_chunks</c>) caught up with the event log, on a thread
 /// of its own so that commits never wait for it except for the write lock: once the tail holds a batch of rows, or when a
-/// shorter tail has waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it moves the oldest
-/// batch (<see cref="EventLogIndexing"/>) and then checkpoints the WAL, which the commit connection
-/// no longer does on its own, mostly beside the commits.
+/// shorter tail has waited <see cref="SqliteStoreOptions.HistoryIndexDelay"/>, it groups the oldest
+/// batch into chunks beside the commits, stores them under the write lock (<see cref="EventLogIndexing"/>),
+/// and then checkpoints the WAL, which the commit connection no longer does on its own, mostly beside
+/// the commits.
 /// </summary>
 /// <remarks>
 /// Large batches are the point: a move writes one chunk per twin (per bucket of versions), so a
@@ -30,12 +31,14 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     private readonly AutoResetEvent _wake = new(initialState: false);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
-    private SqliteConnection? _checkpointer;
+    // The indexer's own connection, for its work beside the commits: grouping a batch, checkpointing.
+    private SqliteConnection? _beside;
     private volatile bool _stopping;
     private volatile bool _written;
     private int _disposed;
     private long _batches;
     private long _rows;
+    private long _preparingTicks;
     private long _indexingTicks;
     private long _checkpointTicks;
     private long _concurrentCheckpointTicks;
@@ -52,6 +55,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     public HistoryIndexingStats Stats => new(
         Interlocked.Read(ref _batches),
         Interlocked.Read(ref _rows),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _preparingTicks)),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _indexingTicks)),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks)),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _concurrentCheckpointTicks)),
@@ -112,7 +116,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
             await _stopped.Task.ConfigureAwait(false);
         }
 
-        _checkpointer?.Dispose();
+        _beside?.Dispose();
         _wake.Dispose();
     }
 
@@ -146,8 +150,12 @@ internal sealed class HistoryIndexer : IAsyncDisposable
             if (_tail.Rows > 0)
             {
                 var started = Stopwatch.GetTimestamp();
-                _database.Write(IndexOldest);
-                Interlocked.Add(ref _indexingTicks, Stopwatch.GetTimestamp() - started);
+                _beside ??= _database.OpenIndexerConnection();
+                var prepared = EventLogIndexing.Prepare(_beside, _batchRows);
+                var grouped = Stopwatch.GetTimestamp();
+                Interlocked.Add(ref _preparingTicks, grouped - started);
+                _database.Write(writer => prepared is null ? IndexOldest(writer) : IndexPrepared(writer, prepared));
+                Interlocked.Add(ref _indexingTicks, Stopwatch.GetTimestamp() - grouped);
             }
 
             if (_written)
@@ -179,8 +187,8 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     private void Checkpoint()
     {
         var started = Stopwatch.GetTimestamp();
-        _checkpointer ??= _database.OpenCheckpointer();
-        var frames = EventLogIndexing.Checkpoint(_checkpointer);
+        _beside ??= _database.OpenIndexerConnection();
+        var frames = EventLogIndexing.Checkpoint(_beside);
         var copied = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _concurrentCheckpointTicks, copied - started);
         if (frames > WalRestartFrames)
@@ -191,10 +199,14 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     }
 
     /// <summary>One batch under the write lock; null once the log is empty.</summary>
-    private IndexedBatch? IndexOldest(SqliteWriter writer)
-    {
-        var batch = EventLogIndexing.MoveOldest(writer.Connection, _batchRows);
+    private IndexedBatch? IndexOldest(SqliteWriter writer) => Indexed(EventLogIndexing.MoveOldest(writer.Connection, _batchRows));
 
+    /// <summary>A batch grouped beside the commits, stored under the write lock (or moved afresh if the log changed meanwhile).</summary>
+    private IndexedBatch? IndexPrepared(SqliteWriter writer, PreparedMove prepared) =>
+        Indexed(EventLogIndexing.MovePrepared(writer.Connection, prepared, _batchRows));
+
+    private IndexedBatch? Indexed(IndexedBatch? batch)
+    {
         // An empty log with rows still listed means someone else moved or erased them: forget them all.
         var dropped = _tail.Indexed(batch?.UpToSeq ?? long.MaxValue);
         if (batch is not null)
