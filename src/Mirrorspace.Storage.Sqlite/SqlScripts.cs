@@ -35,7 +35,7 @@ internal static class SqlScripts
     public static readonly string HighestIndexedVersion = Load("EventLog.HighestIndexedVersion");
     public static readonly string IsIndexed = Load("EventLog.IsIndexed");
     public static readonly string LogBounds = Load("EventLog.Bounds");
-    public static readonly string GroupBatch = Load("EventLog.GroupBatch");
+    public static readonly string ReadBatch = Load("EventLog.ReadBatch");
     public static readonly string LogFingerprint = Load("EventLog.Fingerprint");
     public static readonly string GroupRows = Load("EventLog.GroupRows");
     public static readonly string DeleteMoved = Load("EventLog.DeleteMoved");

@@ -9,9 +9,9 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// rewrap source before it walks the history.
 /// </summary>
 /// <remarks>
-/// SQLite groups the batch into chunks (per twin, one per <see cref="HistoryChunk.Versions"/>
-/// versions, <c>EventLog.GroupBatch.sql</c>), and a group goes in as it is when its versions are
-/// distinct and all above the twin's highest indexed version: the case for every batch the store
+/// The batch is grouped into chunks (per twin, one per <see cref="HistoryChunk.Versions"/>
+/// versions, <see cref="LogGrouping"/>), and a group goes in as it is when its versions arrived in
+/// ascending order and are all above the twin's highest indexed version: the case for every batch the store
 /// itself appended, since its commits already refuse duplicates (<see cref="EventLogAppender"/>).
 /// Anything else (a version taken or out of order, which only a writer behind the store's back
 /// could produce) takes the slow path: the group is merged with the twin's chunks it overlaps,
@@ -87,23 +87,7 @@ internal static class EventLogIndexing
 
         // Seqs can have gaps (tenant erasure), so this may move fewer rows than maxRows; never more.
         var upTo = Math.Min(lastSeq, firstSeq + maxRows - 1);
-        var groups = new List<LogGroup>();
-        using var command = Query(connection, transaction, SqlScripts.GroupBatch, ("$up_to", upTo), ("$chunk_versions", HistoryChunk.Versions));
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            groups.Add(new LogGroup(
-                TenantId: reader.GetString(0),
-                TwinId: reader.GetString(1),
-                FirstVersion: reader.GetInt64(2),
-                LastVersion: reader.GetInt64(3),
-                MinTimestamp: reader.GetInt64(4),
-                MaxTimestamp: reader.GetInt64(5),
-                Events: reader.GetInt64(6),
-                DistinctVersions: reader.GetInt64(7),
-                EventsJson: reader.GetString(8)));
-        }
-
+        var groups = LogGrouping.Group(connection, upTo);
         return new PreparedMove(firstSeq, upTo, groups);
     }
 
@@ -113,7 +97,7 @@ internal static class EventLogIndexing
         {
             foreach (var group in move.Groups)
             {
-                if (group.Events == group.DistinctVersions && group.FirstVersion > chunks.HighestVersion(group.TenantId, group.TwinId))
+                if (group.Ascending && group.FirstVersion > chunks.HighestVersion(group.TenantId, group.TwinId))
                 {
                     chunks.Insert(group);
                 }
@@ -306,7 +290,10 @@ internal static class EventLogIndexing
 /// <summary>One move: the log rows up to <see cref="UpToSeq"/> are gone from the log.</summary>
 internal sealed record IndexedBatch(long UpToSeq);
 
-/// <summary>One group of <c>EventLog.GroupBatch.sql</c>: a twin's log rows in one bucket of versions, and their chunk's JSON.</summary>
+/// <summary>
+/// A twin's log rows in one bucket of versions (<see cref="LogGrouping"/>) and their chunk's JSON;
+/// <see cref="Ascending"/> when they arrived in ascending version order, so no version repeats.
+/// </summary>
 internal sealed record LogGroup(
     string TenantId,
     string TwinId,
@@ -315,7 +302,7 @@ internal sealed record LogGroup(
     long MinTimestamp,
     long MaxTimestamp,
     long Events,
-    long DistinctVersions,
+    bool Ascending,
     string EventsJson);
 
 /// <summary>The log rows from <see cref="FirstSeq"/> up to <see cref="UpToSeq"/>, grouped into chunks (<see cref="EventLogIndexing.Prepare"/>), not yet stored.</summary>

@@ -22,7 +22,7 @@ internal static class HistoryChunk
     public const int Versions = 128;
 
     // The stored text is never served as HTML; escaping only what JSON requires keeps it compact.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static long Bucket(long version) => version / Versions;
 
