@@ -59,9 +59,10 @@ public enum UpdatePath
 /// </remarks>
 [MemoryDiagnoser]
 [Config(typeof(ThroughputConfig))]
-// Five warm-up iterations: until then the JIT is still tiering the path up and an iteration costs
-// two to four times the CPU it costs later.
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 5, invocationCount: 1)]
+// Ten warm-up iterations: the JIT tiers the path up (and recompiles it with profile data) for the
+// first 15-20 s of the process, taking up to a seventh of its CPU; a node that has been running a
+// while does not pay that. Six measured iterations take in two or three of the indexer's moves.
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 10, iterationCount: 6, invocationCount: 1)]
 public class GrainThroughputBenchmarks : IDisposable
 {
     /// <summary>Updates sent per invocation.</summary>
@@ -97,7 +98,7 @@ public class GrainThroughputBenchmarks : IDisposable
     public int Twins { get; set; }
 
     /// <summary>Updates kept in flight at once (in <see cref="ReadingsPerCall"/>-reading calls on the batch path).</summary>
-    [Params(2_000)]
+    [Params(2_000, 10_000)]
     public int InFlight { get; set; }
 
     /// <summary>Readings per call on <see cref="UpdatePath.SqliteIngestBatch"/>: 25 unless <c>MIRRORSPACE_BENCH_BATCH</c> says otherwise.</summary>
