@@ -101,9 +101,9 @@ public class GrainThroughputBenchmarks : IDisposable
     [Params(2_000, 10_000)]
     public int InFlight { get; set; }
 
-    /// <summary>Readings per call on <see cref="UpdatePath.SqliteIngestBatch"/>: 25 unless <c>MIRRORSPACE_BENCH_BATCH</c> says otherwise.</summary>
+    /// <summary>Readings per call on <see cref="UpdatePath.SqliteIngestBatch"/>: 100 unless <c>MIRRORSPACE_BENCH_BATCH</c> says otherwise.</summary>
     public static int ReadingsPerCall { get; } =
-        Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_BATCH") is { Length: > 0 } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : 25;
+        Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_BATCH") is { Length: > 0 } batch ? int.Parse(batch, CultureInfo.InvariantCulture) : 100;
 
     public static IEnumerable<UpdatePath> Paths() =>
         Environment.GetEnvironmentVariable("MIRRORSPACE_BENCH_PATHS") is { Length: > 0 } paths
