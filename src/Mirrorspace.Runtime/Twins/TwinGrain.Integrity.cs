@@ -21,8 +21,9 @@ internal sealed partial class TwinGrain
             return new ReadingResult { Outcome = TwinOutcome.NotFound };
         }
 
+        var model = await CurrentModelAsync();
         var writes = new List<TwinWrite>(4);
-        var result = Take(reading, await CurrentModelAsync(), writes);
+        var result = Staging(() => Take(reading, model, writes));
         if (writes.Count > 0)
         {
             await CommitAsync(writes, forceSnapshot: false);
@@ -42,16 +43,20 @@ internal sealed partial class TwinGrain
 
         var model = await CurrentModelAsync();
         var writes = new List<TwinWrite>(readings.Count + 1);
-        var results = new List<ReadingResult>(readings.Count);
-        foreach (var reading in readings)
+        var results = Staging(() =>
         {
-            var result = Take(reading, model, writes);
-            results.Add(result);
-            if (result.Outcome is not TwinOutcome.Ok)
+            var taken = new List<ReadingResult>(readings.Count);
+            foreach (var reading in readings)
             {
-                break;
+                taken.Add(Take(reading, model, writes));
+                if (taken[^1].Outcome is not TwinOutcome.Ok)
+                {
+                    break;
+                }
             }
-        }
+
+            return taken;
+        });
 
         if (writes.Count > 0)
         {
@@ -59,6 +64,24 @@ internal sealed partial class TwinGrain
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Runs a call's staging. Staged events are applied in memory at once; should the staging fail
+    /// half way, those were never committed, so the activation is dropped as after a failed commit
+    /// and the next call rebuilds the twin from what is durable.
+    /// </summary>
+    private T Staging<T>(Func<T> stage)
+    {
+        try
+        {
+            return stage();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     /// <summary>

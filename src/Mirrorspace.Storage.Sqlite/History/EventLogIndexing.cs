@@ -41,8 +41,8 @@ internal static class EventLogIndexing
     /// must not be the write connection. Null when the log was empty.
     /// </summary>
     /// <remarks>
-    /// Grouping (a sort of the whole batch) is most of a move's work; done here, commits go on while
-    /// it runs, and the write lock is held only for <see cref="MovePrepared"/>.
+    /// Grouping (reading the whole batch and writing its chunks' JSON) is most of a move's work; done
+    /// here, commits go on while it runs, and the write lock is held only for <see cref="MovePrepared"/>.
     /// </remarks>
     public static PreparedMove? Prepare(SqliteConnection connection, int maxRows)
     {
@@ -63,7 +63,7 @@ internal static class EventLogIndexing
         SecureDelete(connection);
         using (var transaction = connection.BeginTransaction())
         {
-            if (move.Matches(Fingerprint(connection, transaction, move.UpToSeq)))
+            if (StillInTheLog(connection, transaction, move))
             {
                 return Store(connection, transaction, move);
             }
@@ -87,15 +87,14 @@ internal static class EventLogIndexing
 
         // Seqs can have gaps (tenant erasure), so this may move fewer rows than maxRows; never more.
         var upTo = Math.Min(lastSeq, firstSeq + maxRows - 1);
-        var groups = LogGrouping.Group(connection, upTo);
-        return new PreparedMove(firstSeq, upTo, groups);
+        return LogGrouping.Group(connection, upTo) is { } batch ? new PreparedMove(upTo, batch) : null;
     }
 
     private static IndexedBatch Store(SqliteConnection connection, SqliteTransaction transaction, PreparedMove move)
     {
         using (var chunks = new ChunkStatements(connection, transaction))
         {
-            foreach (var group in move.Groups)
+            foreach (var group in move.Batch.Groups)
             {
                 if (group.Ascending && group.FirstVersion > chunks.HighestVersion(group.TenantId, group.TwinId))
                 {
@@ -113,13 +112,21 @@ internal static class EventLogIndexing
         return new IndexedBatch(move.UpToSeq);
     }
 
-    /// <summary>What identifies the log rows up to a seq: their count, first seq and latest time.</summary>
-    private static LogFingerprint Fingerprint(SqliteConnection connection, SqliteTransaction transaction, long upTo)
+    /// <summary>True when the log still holds the rows the move grouped: as many, and the same first and last (<c>EventLog.Fingerprint.sql</c>).</summary>
+    private static bool StillInTheLog(SqliteConnection connection, SqliteTransaction transaction, PreparedMove move)
     {
-        using var command = Query(connection, transaction, SqlScripts.LogFingerprint, ("$up_to", upTo));
+        var (first, last) = (move.Batch.First, move.Batch.Last);
+        using var command = Query(connection, transaction, SqlScripts.LogFingerprint, ("$up_to", move.UpToSeq), ("$first_seq", first.Seq), ("$last_seq", last.Seq));
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new LogFingerprint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetInt64(2));
+        return reader.GetInt64(0) == move.Batch.Rows && Holds(reader, 1, first) && Holds(reader, 5, last);
+
+        static bool Holds(SqliteDataReader row, int column, LogRow expected) =>
+            !row.IsDBNull(column)
+            && row.GetString(column) == expected.TenantId
+            && row.GetString(column + 1) == expected.TwinId
+            && row.GetInt64(column + 2) == expected.Version
+            && row.GetInt64(column + 3) == expected.Ticks;
     }
 
     /// <summary>Moves the whole log, batch by batch.</summary>
@@ -305,16 +312,5 @@ internal sealed record LogGroup(
     bool Ascending,
     string EventsJson);
 
-/// <summary>The log rows from <see cref="FirstSeq"/> up to <see cref="UpToSeq"/>, grouped into chunks (<see cref="EventLogIndexing.Prepare"/>), not yet stored.</summary>
-internal sealed record PreparedMove(long FirstSeq, long UpToSeq, IReadOnlyList<LogGroup> Groups)
-{
-    /// <summary>True when the log's rows up to <see cref="UpToSeq"/> are still the ones grouped.</summary>
-    public bool Matches(LogFingerprint now) =>
-        Groups.Count > 0
-        && now.Rows == Groups.Sum(g => g.Events)
-        && now.FirstSeq == FirstSeq
-        && now.LatestTimestamp == Groups.Max(g => g.MaxTimestamp);
-}
-
-/// <summary>Count, first seq and latest time of the log rows up to a seq.</summary>
-internal readonly record struct LogFingerprint(long Rows, long? FirstSeq, long? LatestTimestamp);
+/// <summary>The log rows up to <see cref="UpToSeq"/>, grouped into chunks (<see cref="EventLogIndexing.Prepare"/>), not yet stored.</summary>
+internal sealed record PreparedMove(long UpToSeq, GroupedBatch Batch);

@@ -20,8 +20,8 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// </remarks>
 internal static class LogGrouping
 {
-    /// <summary>The chunks of the log rows up to <paramref name="upTo"/>, each twin's in version order.</summary>
-    public static List<LogGroup> Group(SqliteConnection connection, long upTo)
+    /// <summary>The chunks of the log rows up to <paramref name="upTo"/>, each twin's in version order; null when there are none.</summary>
+    public static GroupedBatch? Group(SqliteConnection connection, long upTo)
     {
         var open = new Dictionary<(string TenantId, string TwinId, long Bucket), ChunkBuilder>();
         try
@@ -37,8 +37,10 @@ internal static class LogGrouping
         }
     }
 
-    private static List<LogGroup> Group(SqliteConnection connection, long upTo, Dictionary<(string TenantId, string TwinId, long Bucket), ChunkBuilder> open)
+    private static GroupedBatch? Group(SqliteConnection connection, long upTo, Dictionary<(string TenantId, string TwinId, long Bucket), ChunkBuilder> open)
     {
+        LogRow? first = null, last = null;
+        long rows = 0;
         var rc = raw.sqlite3_prepare_v2(connection.Handle, SqlScripts.ReadBatch, out var statement);
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         using (statement)
@@ -47,15 +49,19 @@ internal static class LogGrouping
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var version = raw.sqlite3_column_int64(statement, 2);
+                var ticks = raw.sqlite3_column_int64(statement, 3);
                 var key = (raw.sqlite3_column_text(statement, 0).utf8_to_string(), raw.sqlite3_column_text(statement, 1).utf8_to_string(), HistoryChunk.Bucket(version));
                 if (!open.TryGetValue(key, out var chunk))
                 {
                     open[key] = chunk = new ChunkBuilder();
                 }
 
+                last = new LogRow(raw.sqlite3_column_int64(statement, 7), key.Item1, key.Item2, version, ticks);
+                first ??= last;
+                rows++;
                 chunk.Add(
                     version,
-                    ticks: raw.sqlite3_column_int64(statement, 3),
+                    ticks,
                     kind: raw.sqlite3_column_int64(statement, 4),
                     payload: raw.sqlite3_column_blob(statement, 5),
                     source: raw.sqlite3_column_blob(statement, 6));
@@ -67,12 +73,18 @@ internal static class LogGrouping
             }
         }
 
+        if (first is null || last is null)
+        {
+            return null;
+        }
+
         // A twin's buckets in ascending order: each then goes in above the one before it, the fast path.
-        return [.. open
+        List<LogGroup> groups = [.. open
             .OrderBy(g => g.Key.TenantId, StringComparer.Ordinal)
             .ThenBy(g => g.Key.TwinId, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Bucket)
             .Select(g => g.Value.Complete(g.Key.TenantId, g.Key.TwinId))];
+        return new GroupedBatch(groups, rows, first, last);
     }
 
     /// <summary>One chunk's JSON as it is written, with its bounds.</summary>
@@ -130,3 +142,9 @@ internal static class LogGrouping
         public void Dispose() => _writer.Dispose();
     }
 }
+
+/// <summary>A batch's chunks, how many log rows they hold, and the first and last of those rows.</summary>
+internal sealed record GroupedBatch(IReadOnlyList<LogGroup> Groups, long Rows, LogRow First, LogRow Last);
+
+/// <summary>What identifies a log row: its seq and the event it holds.</summary>
+internal sealed record LogRow(long Seq, string TenantId, string TwinId, long Version, long Ticks);

@@ -30,7 +30,7 @@ public sealed class PreparedMoveTests : IDisposable
         var moved = Move(prepared);
 
         Assert.Equal(prepared.UpToSeq, moved?.UpToSeq);
-        Assert.Equal(3, prepared.Groups.Count);
+        Assert.Equal(3, prepared.Batch.Groups.Count);
         Assert.Equal((0L, 205L), await CountRowsAsync(_database));
         Assert.Equal(Enumerable.Range(1, 200).Select(v => (long)v), await VersionsAsync(store, TenantA, "pump-1"));
     }
@@ -68,6 +68,26 @@ public sealed class PreparedMoveTests : IDisposable
         Assert.Equal(60L, await _database.ScalarAsync("SELECT sum(event_count) FROM twin_event_chunks;"));
         Assert.Equal(0L, await _database.ScalarAsync("SELECT count(*) FROM twin_event_conflicts;"));
         Assert.Equal(Enumerable.Range(1, 60).Select(v => (long)v), await VersionsAsync(store, TenantA, "pump-1"));
+    }
+
+    [Fact]
+    public async Task MovePrepared_SeqsReusedAfterTheLogRanEmpty_DeletesNoRowItDidNotStore()
+    {
+        await using var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest());
+        await store.CommitAsync(Appends(TenantA, "pump-1", 1, 10), Ct);
+        var prepared = Prepare();
+        await store.IndexHistoryAsync(Ct);
+
+        // The log is empty, so SQLite numbers the next rows from 1 again: the seqs the batch was grouped
+        // from, with the same count and (the test's times follow the version) the same times.
+        await store.CommitAsync(Appends(TenantA, "pump-2", 1, 10), Ct);
+        Assert.Equal(1L, await _database.ScalarAsync("SELECT min(seq) FROM twin_event_log;"));
+
+        Move(prepared);
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(v => (long)v), await VersionsAsync(store, TenantA, "pump-1"));
+        Assert.Equal(Enumerable.Range(1, 10).Select(v => (long)v), await VersionsAsync(store, TenantA, "pump-2"));
+        Assert.Equal((0L, 20L), await CountRowsAsync(_database));
     }
 
     [Fact]
