@@ -16,20 +16,7 @@ internal sealed partial class TwinGrain
     public async Task<ReadingResult> IngestAsync(DeviceReading reading)
     {
         ArgumentNullException.ThrowIfNull(reading);
-        if (!_state.Exists)
-        {
-            return new ReadingResult { Outcome = TwinOutcome.NotFound };
-        }
-
-        var model = await CurrentModelAsync();
-        var writes = new List<TwinWrite>(4);
-        var result = Staging(() => Take(reading, model, writes));
-        if (writes.Count > 0)
-        {
-            await CommitAsync(writes, forceSnapshot: false);
-        }
-
-        return result;
+        return (await IngestBatchAsync([reading]))[0];
     }
 
     public async Task<IReadOnlyList<ReadingResult>> IngestBatchAsync(IReadOnlyList<DeviceReading> readings)
@@ -43,20 +30,25 @@ internal sealed partial class TwinGrain
 
         var model = await CurrentModelAsync();
         var writes = new List<TwinWrite>(readings.Count + 1);
-        var results = Staging(() =>
+        var results = new List<ReadingResult>(readings.Count);
+        try
         {
-            var taken = new List<ReadingResult>(readings.Count);
             foreach (var reading in readings)
             {
-                taken.Add(Take(reading, model, writes));
-                if (taken[^1].Outcome is not TwinOutcome.Ok)
+                results.Add(Take(reading, model, writes));
+                if (results[^1].Outcome is not TwinOutcome.Ok)
                 {
                     break;
                 }
             }
-
-            return taken;
-        });
+        }
+        catch
+        {
+            // Taken readings are applied in memory at once and were never committed: drop the
+            // activation, as after a failed commit, so the next call rebuilds the twin from what is durable.
+            DeactivateOnIdle();
+            throw;
+        }
 
         if (writes.Count > 0)
         {
@@ -64,24 +56,6 @@ internal sealed partial class TwinGrain
         }
 
         return results;
-    }
-
-    /// <summary>
-    /// Runs a call's staging. Staged events are applied in memory at once; should the staging fail
-    /// half way, those were never committed, so the activation is dropped as after a failed commit
-    /// and the next call rebuilds the twin from what is durable.
-    /// </summary>
-    private T Staging<T>(Func<T> stage)
-    {
-        try
-        {
-            return stage();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ internal static class HistoryChunk
     public const int Versions = 128;
 
     // The stored text is never served as HTML; escaping only what JSON requires keeps it compact.
-    internal static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static long Bucket(long version) => version / Versions;
 
@@ -74,24 +74,33 @@ internal static class HistoryChunk
     public static string Encode(IEnumerable<TwinEvent> events)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = NewWriter(buffer))
         {
             writer.WriteStartArray();
             foreach (var e in events)
             {
-                writer.WriteStartArray();
-                writer.WriteNumberValue(e.Version);
-                writer.WriteNumberValue(Ticks.From(e.Timestamp));
-                writer.WriteNumberValue((int)e.Kind);
-                writer.WriteStringValue(e.Payload);
-                writer.WriteStringValue(e.Source);
-                writer.WriteEndArray();
+                WriteEvent(writer, e.Version, Ticks.From(e.Timestamp), (long)e.Kind, Encoding.UTF8.GetBytes(e.Payload), Encoding.UTF8.GetBytes(e.Source));
             }
 
             writer.WriteEndArray();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A writer for a chunk's JSON, with the chunk's escaping.</summary>
+    public static Utf8JsonWriter NewWriter(IBufferWriter<byte> buffer) => new(buffer, WriterOptions);
+
+    /// <summary>One event of a chunk, <c>[version, ticks, kind, payload, source]</c>, the values given as UTF-8.</summary>
+    public static void WriteEvent(Utf8JsonWriter writer, long version, long ticks, long kind, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> source)
+    {
+        writer.WriteStartArray();
+        writer.WriteNumberValue(version);
+        writer.WriteNumberValue(ticks);
+        writer.WriteNumberValue(kind);
+        writer.WriteStringValue(payload);
+        writer.WriteStringValue(source);
+        writer.WriteEndArray();
     }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader) =>

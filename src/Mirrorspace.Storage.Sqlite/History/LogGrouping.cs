@@ -101,7 +101,7 @@ internal static class LogGrouping
 
         public ChunkBuilder()
         {
-            _writer = new Utf8JsonWriter(_buffer, HistoryChunk.WriterOptions);
+            _writer = HistoryChunk.NewWriter(_buffer);
             _writer.WriteStartArray();
         }
 
@@ -114,13 +114,7 @@ internal static class LogGrouping
             _minTicks = Math.Min(_minTicks, ticks);
             _maxTicks = Math.Max(_maxTicks, ticks);
             _events++;
-            _writer.WriteStartArray();
-            _writer.WriteNumberValue(version);
-            _writer.WriteNumberValue(ticks);
-            _writer.WriteNumberValue(kind);
-            _writer.WriteStringValue(payload);
-            _writer.WriteStringValue(source);
-            _writer.WriteEndArray();
+            HistoryChunk.WriteEvent(_writer, version, ticks, kind, payload, source);
         }
 
         public LogGroup Complete(string tenantId, string twinId)
