@@ -7,6 +7,7 @@ namespace Mirrorspace.Storage.Sqlite;
 /// <param name="TimeIndexing">Time spent moving, the write lock held.</param>
 /// <param name="TimeCheckpointing">Time spent copying the WAL into the database file with the write lock held.</param>
 /// <param name="TimeCheckpointingConcurrently">Time spent copying the WAL into the database file beside the commits.</param>
+/// <param name="Checkpoints">Rounds that checkpointed the WAL beside the commits.</param>
 /// <param name="UnindexedRows">Events in the log now, waiting to be moved.</param>
 /// <param name="Failures">Rounds that failed and were retried.</param>
 public sealed record HistoryIndexingStats(
@@ -16,5 +17,6 @@ public sealed record HistoryIndexingStats(
     TimeSpan TimeIndexing,
     TimeSpan TimeCheckpointing,
     TimeSpan TimeCheckpointingConcurrently,
+    long Checkpoints,
     int UnindexedRows,
     long Failures);

@@ -86,6 +86,7 @@ internal sealed class TwinWriteStatements : IDisposable
                 Apply(writes[i]);
             }
 
+            _events.Flush();
             transaction.Commit();
             _events.Committed();
         }
@@ -109,7 +110,7 @@ internal sealed class TwinWriteStatements : IDisposable
         switch (write)
         {
             case AppendEvent append:
-                _events.Append(append);
+                _events.Add(append);
                 break;
             case UpsertTwin { Twin: var twin }:
                 _upsertTwin.Execute(

@@ -4,9 +4,10 @@ using Mirrorspace.Storage.Writes;
 namespace Mirrorspace.Storage.Sqlite.History;
 
 /// <summary>
-/// Appends a commit's events to the log, keeping (tenant, twin, version) unique across the indexed
-/// history, the unindexed tail and the commit itself. The log has no index on that key (that is what
-/// makes appending cheap), so the check lives here.
+/// Appends a commit's events to the history, keeping (tenant, twin, version) unique across the
+/// indexed history, the unindexed tail and the commit itself. Most go to the log, which has no index
+/// on that key (that is what makes appending cheap), so the check lives here; a twin's run of
+/// <see cref="ChunkRun"/> or more new events goes straight into chunks instead.
 /// </summary>
 /// <remarks>
 /// Why a check in memory is enough: every event of this database is appended through one store's
@@ -19,26 +20,42 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// commit with the same constraint error SQLite raised when the key was the table's primary key.
 /// Should a second writer ever append to the file behind this store's back, the indexer's insert
 /// into the indexed history still keeps the duplicate out (see <see cref="EventLogIndexing"/>).
+/// <para>
+/// Why runs skip the log: a batch of readings commits many events of one twin at once, and through
+/// the log each would be written three times (the log row, its chunk, the zeroed row) and grouped by
+/// the indexer, whose store holds the write lock. Written as the chunk the indexer would make, the
+/// run costs one row and one index entry. Only when the twin has no row in the log, so that every
+/// row the log gets for it later is above the chunk's versions, as the indexer's moves leave it,
+/// and only above the twin's highest version, so that nothing needs the exact check.
+/// </para>
 /// </remarks>
 internal sealed class EventLogAppender : IDisposable
 {
+    /// <summary>
+    /// The shortest run of one twin's events in a commit that goes straight into chunks: a quarter
+    /// chunk, so a bucket of versions is never split into more than a few rows.
+    /// </summary>
+    public const int ChunkRun = HistoryChunk.Versions / 4;
+
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
 
-    private readonly SqliteConnection _connection;
     private readonly HistoryTail _tail;
     private readonly EventLogInsert _append;
-    private readonly PreparedStatement _highestIndexed;
+    private readonly ChunkStatements _chunks;
     private readonly PreparedStatement _isIndexed;
+    private readonly List<AppendEvent> _pending = [];
     private readonly List<LoggedEvent> _appended = [];
+    private readonly List<(TwinTail Twin, long Version, int Events)> _chunked = [];
     private readonly Dictionary<TwinTail, long> _highestInCommit = [];
+    private readonly SqliteConnection _connection;
 
     public EventLogAppender(SqliteConnection connection, HistoryTail tail)
     {
         _connection = connection;
         _tail = tail;
         _append = new(connection);
-        _highestIndexed = new(connection, SqlScripts.HighestIndexedVersion, "$tenant_id", "$twin_id");
+        _chunks = new(connection);
         _isIndexed = new(connection, SqlScripts.IsIndexed, "$tenant_id", "$twin_id", "$version");
     }
 
@@ -46,7 +63,7 @@ internal sealed class EventLogAppender : IDisposable
     {
         set
         {
-            _highestIndexed.Transaction = value;
+            _chunks.Transaction = value;
             _isIndexed.Transaction = value;
         }
     }
@@ -59,17 +76,57 @@ internal sealed class EventLogAppender : IDisposable
             _tail.Load(_connection);
         }
 
+        _pending.Clear();
         _appended.Clear();
+        _chunked.Clear();
         _highestInCommit.Clear();
     }
 
-    public void Append(AppendEvent append)
+    /// <summary>Takes an event of the commit; it is written by <see cref="Flush"/>, before the commit ends.</summary>
+    public void Add(AppendEvent append) => _pending.Add(append);
+
+    /// <summary>Writes the commit's events: each twin's run into chunks where it may go there, the rest into the log, in commit order.</summary>
+    public void Flush()
+    {
+        if (_pending.Count < ChunkRun)
+        {
+            _pending.ForEach(Append);
+            return;
+        }
+
+        foreach (var run in _pending.GroupBy(append => (append.TenantId, append.TwinId)))
+        {
+            var events = run.ToList();
+            if (!TryChunk(events))
+            {
+                events.ForEach(Append);
+            }
+        }
+    }
+
+    /// <summary>The commit is durable: its rows join the tail, where readers and later commits see them.</summary>
+    public void Committed()
+    {
+        _tail.Append(_appended);
+        _tail.Chunked(_chunked);
+        _pending.Clear();
+        _appended.Clear();
+        _chunked.Clear();
+        _highestInCommit.Clear();
+    }
+
+    public void Dispose()
+    {
+        _append.Dispose();
+        _chunks.Dispose();
+        _isIndexed.Dispose();
+    }
+
+    private void Append(AppendEvent append)
     {
         var e = append.Event;
         var twin = _tail.Twin(append.TenantId, append.TwinId);
-        var highest = _highestInCommit.TryGetValue(twin, out var inCommit)
-            ? inCommit
-            : twin.HighestVersion ?? twin.KnowHighestVersion(HighestIndexed(append));
+        var highest = Highest(append, twin);
         if (e.Version <= highest && IsTaken(append, twin))
         {
             throw new SqliteException(
@@ -83,22 +140,39 @@ internal sealed class EventLogAppender : IDisposable
         _highestInCommit[twin] = Math.Max(highest, e.Version);
     }
 
-    /// <summary>The commit is durable: its rows join the tail, where readers and later commits see them.</summary>
-    public void Committed()
+    /// <summary>Writes one twin's events of the commit as chunks, one per bucket of versions, if they may go there (see the remarks).</summary>
+    private bool TryChunk(List<AppendEvent> run)
     {
-        _tail.Append(_appended);
-        _appended.Clear();
-        _highestInCommit.Clear();
+        var first = run[0];
+        var twin = _tail.Twin(first.TenantId, first.TwinId);
+        if (run.Count < ChunkRun || twin.Rows.Count > 0 || first.Event.Version <= Highest(first, twin))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < run.Count; i++)
+        {
+            if (run[i].Event.Version <= run[i - 1].Event.Version)
+            {
+                return false;
+            }
+        }
+
+        foreach (var bucket in run.Select(append => append.Event).GroupBy(e => HistoryChunk.Bucket(e.Version)))
+        {
+            _chunks.Insert(first.TenantId, first.TwinId, [.. bucket]);
+        }
+
+        var last = run[^1].Event.Version;
+        _chunked.Add((twin, last, run.Count));
+        _highestInCommit[twin] = last;
+        return true;
     }
 
-    public void Dispose()
-    {
-        _append.Dispose();
-        _highestIndexed.Dispose();
-        _isIndexed.Dispose();
-    }
-
-    private long HighestIndexed(AppendEvent append) => (long?)_highestIndexed.Scalar(append.TenantId, append.TwinId) ?? 0;
+    private long Highest(AppendEvent append, TwinTail twin) =>
+        _highestInCommit.TryGetValue(twin, out var inCommit)
+            ? inCommit
+            : twin.HighestVersion ?? twin.KnowHighestVersion(_chunks.HighestVersion(append.TenantId, append.TwinId));
 
     private bool IsTaken(AppendEvent append, TwinTail twin)
     {

@@ -92,7 +92,7 @@ internal static class EventLogIndexing
 
     private static IndexedBatch Store(SqliteConnection connection, SqliteTransaction transaction, PreparedMove move)
     {
-        using (var chunks = new ChunkStatements(connection, transaction))
+        using (var chunks = new ChunkStatements(connection) { Transaction = transaction })
         {
             foreach (var group in move.Batch.Groups)
             {
@@ -242,55 +242,6 @@ internal static class EventLogIndexing
         var command = SqliteQuery.Create(connection, sql, parameters);
         command.Transaction = transaction;
         return command;
-    }
-
-
-    /// <summary>The statements a move runs once per chunk, prepared once per move.</summary>
-    private sealed class ChunkStatements : IDisposable
-    {
-        private readonly PreparedStatement _insert;
-        private readonly PreparedStatement _highest;
-
-        public ChunkStatements(SqliteConnection connection, SqliteTransaction transaction)
-        {
-            _insert = new(
-                connection,
-                SqlScripts.InsertChunk,
-                "$tenant_id",
-                "$twin_id",
-                "$first_version",
-                "$last_version",
-                "$min_timestamp",
-                "$max_timestamp",
-                "$event_count",
-                "$events") { Transaction = transaction };
-            _highest = new(connection, SqlScripts.HighestIndexedVersion, "$tenant_id", "$twin_id") { Transaction = transaction };
-        }
-
-        /// <summary>The twin's highest indexed version; 0 (below every version) when it has none.</summary>
-        public long HighestVersion(string tenantId, string twinId) => (long?)_highest.Scalar(tenantId, twinId) ?? 0;
-
-        public void Insert(LogGroup group) =>
-            _insert.Execute(
-                group.TenantId, group.TwinId, group.FirstVersion, group.LastVersion, group.MinTimestamp, group.MaxTimestamp, group.Events, group.EventsJson);
-
-        /// <summary>Events in version order, all of one bucket.</summary>
-        public void Insert(string tenantId, string twinId, IReadOnlyList<TwinEvent> events) =>
-            _insert.Execute(
-                tenantId,
-                twinId,
-                events[0].Version,
-                events[^1].Version,
-                events.Min(e => Ticks.From(e.Timestamp)),
-                events.Max(e => Ticks.From(e.Timestamp)),
-                (long)events.Count,
-                HistoryChunk.Encode(events));
-
-        public void Dispose()
-        {
-            _insert.Dispose();
-            _highest.Dispose();
-        }
     }
 }
 

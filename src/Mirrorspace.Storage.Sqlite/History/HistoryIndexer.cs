@@ -42,6 +42,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     private long _indexingTicks;
     private long _checkpointTicks;
     private long _concurrentCheckpointTicks;
+    private long _checkpoints;
     private long _failures;
 
     public HistoryIndexer(SqliteDatabase database, HistoryTail tail, int batchRows, TimeSpan delay)
@@ -59,6 +60,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _indexingTicks)),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _checkpointTicks)),
         Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _concurrentCheckpointTicks)),
+        Interlocked.Read(ref _checkpoints),
         _tail.Rows,
         Interlocked.Read(ref _failures));
 
@@ -77,7 +79,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
     public void Written()
     {
         _written = true;
-        if (_tail.Rows >= _batchRows)
+        if (BatchWaiting)
         {
             _wake.Set();
         }
@@ -126,7 +128,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
         {
             while (!_stopping)
             {
-                if (_tail.Rows < _batchRows)
+                if (!BatchWaiting)
                 {
                     _wake.WaitOne(_delay);
                 }
@@ -143,10 +145,17 @@ internal sealed class HistoryIndexer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A batch of rows in the log, or as many events written since the last round, log or not: runs
+    /// a commit wrote straight into chunks fill the WAL all the same, and the round checkpoints it.
+    /// </summary>
+    private bool BatchWaiting => _tail.Rows + _tail.ChunkedSinceRound >= _batchRows;
+
     private void RunRound()
     {
         try
         {
+            _tail.TakeChunkedSinceRound();
             if (_tail.Rows > 0)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -191,6 +200,7 @@ internal sealed class HistoryIndexer : IAsyncDisposable
         var frames = EventLogIndexing.Checkpoint(_beside);
         var copied = Stopwatch.GetTimestamp();
         Interlocked.Add(ref _concurrentCheckpointTicks, copied - started);
+        Interlocked.Increment(ref _checkpoints);
         if (frames > WalRestartFrames)
         {
             _database.Write(writer => EventLogIndexing.Checkpoint(writer.Connection));

@@ -22,10 +22,17 @@ internal sealed class HistoryTail
     private readonly Dictionary<(string TenantId, string TwinId), TwinTail> _twins = [];
     private readonly HashSet<TwinTail> _withRows = [];
     private int _rows;
+    private int _chunkedSinceRound;
     private bool _loaded;
 
     /// <summary>Unindexed rows this store knows of.</summary>
     public int Rows => Volatile.Read(ref _rows);
+
+    /// <summary>
+    /// Events commits wrote straight into chunks since the indexer last took this count: they never
+    /// reach the log, but their pages still fill the WAL the indexer checkpoints.
+    /// </summary>
+    public int ChunkedSinceRound => Volatile.Read(ref _chunkedSinceRound);
 
     public bool IsLoaded
     {
@@ -86,6 +93,27 @@ internal sealed class HistoryTail
             }
         }
     }
+
+    /// <summary>Records runs a commit has just made durable straight in chunks. Writer side, after the commit.</summary>
+    public void Chunked(IReadOnlyList<(TwinTail Twin, long Version, int Events)> runs)
+    {
+        if (runs.Count == 0)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            foreach (var (twin, version, events) in runs)
+            {
+                twin.Chunked(version);
+                Interlocked.Add(ref _chunkedSinceRound, events);
+            }
+        }
+    }
+
+    /// <summary>Returns <see cref="ChunkedSinceRound"/> and starts counting again. Indexer side.</summary>
+    public int TakeChunkedSinceRound() => Interlocked.Exchange(ref _chunkedSinceRound, 0);
 
     /// <summary>Drops rows up to <paramref name="upToSeq"/>: the indexer moved them. Returns how many. Writer side.</summary>
     public int Indexed(long upToSeq)

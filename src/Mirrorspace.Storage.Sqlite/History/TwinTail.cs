@@ -24,6 +24,15 @@ internal sealed class TwinTail
         }
     }
 
+    /// <summary>A commit wrote versions up to <paramref name="version"/> straight into chunks.</summary>
+    public void Chunked(long version)
+    {
+        if (HighestVersion < version)
+        {
+            HighestVersion = version;
+        }
+    }
+
     /// <summary>Sets the highest version from the indexed history's, taking the unindexed rows into account.</summary>
     public long KnowHighestVersion(long highestIndexed)
     {

@@ -21,7 +21,9 @@ public sealed class BackgroundIndexerTests : IDisposable
             HistoryIndexDelay = Timeout.InfiniteTimeSpan,
         }));
 
-        await store.CommitAsync(Appends(TenantA, "pump-1", 1, 35), Ct);
+        // One commit of 34 after a first row: with a row in the log the run joins it, and one wake-up makes the batches.
+        await store.CommitAsync([Append(TenantA, "pump-1", 1)], Ct);
+        await store.CommitAsync(Appends(TenantA, "pump-1", 2, 35), Ct);
         await WaitUntilAsync(() => store.HistoryIndexing.Batches == 3);
 
         var stats = store.HistoryIndexing;

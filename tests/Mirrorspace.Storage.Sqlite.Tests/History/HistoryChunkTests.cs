@@ -28,7 +28,7 @@ public sealed class HistoryChunkTests : IAsyncLifetime
     [Fact]
     public async Task IndexHistoryAsync_ManyVersions_WritesOneChunkPerBucketOfVersions()
     {
-        await _store.CommitAsync([.. Appends(TenantA, "pump-1", 1, Events), .. Appends(TenantA, "pump-2", 1, 5)], Ct);
+        await LogAsync(_store, [.. Appends(TenantA, "pump-1", 1, Events), .. Appends(TenantA, "pump-2", 1, 5)]);
 
         await _store.IndexHistoryAsync(Ct);
 
@@ -42,9 +42,9 @@ public sealed class HistoryChunkTests : IAsyncLifetime
     [Fact]
     public async Task ReadEventsAsync_PagesAcrossChunksAndTheLog_ReadEachVersionOnceInOrder()
     {
-        await _store.CommitAsync(Appends(TenantA, "pump-1", 1, 250), Ct);
+        await LogAsync(_store, Appends(TenantA, "pump-1", 1, 250));
         await _store.IndexHistoryAsync(Ct);
-        await _store.CommitAsync(Appends(TenantA, "pump-1", 251, Events), Ct);
+        await LogAsync(_store, Appends(TenantA, "pump-1", 251, Events));
 
         var read = new List<long>();
         for (var after = 0L; ; after = read[^1])
@@ -64,9 +64,9 @@ public sealed class HistoryChunkTests : IAsyncLifetime
     [Fact]
     public async Task ReadEventsAsync_TimeWindowAcrossChunksAndTheLog_ReadsOnlyTheWindow()
     {
-        await _store.CommitAsync(Appends(TenantA, "pump-1", 1, 250), Ct);
+        await LogAsync(_store, Appends(TenantA, "pump-1", 1, 250));
         await _store.IndexHistoryAsync(Ct);
-        await _store.CommitAsync(Appends(TenantA, "pump-1", 251, Events), Ct);
+        await LogAsync(_store, Appends(TenantA, "pump-1", 251, Events));
 
         await AssertVersionsAsync(
             [.. Enumerable.Range(120, 140).Select(v => (long)v)],
@@ -81,9 +81,9 @@ public sealed class HistoryChunkTests : IAsyncLifetime
     [Fact]
     public async Task IndexHistoryAsync_VersionsFilledInAroundIndexedOnes_KeepsTheChunksApart()
     {
-        await _store.CommitAsync([.. Appends(TenantA, "pump-1", 100, 140), Append(TenantA, "pump-1", 10)], Ct);
+        await LogAsync(_store, [.. Appends(TenantA, "pump-1", 100, 140), Append(TenantA, "pump-1", 10)]);
         await _store.IndexHistoryAsync(Ct);
-        await _store.CommitAsync([.. Appends(TenantA, "pump-1", 1, 9), .. Appends(TenantA, "pump-1", 11, 99), .. Appends(TenantA, "pump-1", 141, 200)], Ct);
+        await LogAsync(_store, [.. Appends(TenantA, "pump-1", 1, 9), .. Appends(TenantA, "pump-1", 11, 99), .. Appends(TenantA, "pump-1", 141, 200)]);
 
         await _store.IndexHistoryAsync(Ct);
 

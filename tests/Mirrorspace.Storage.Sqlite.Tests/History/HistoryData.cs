@@ -30,6 +30,19 @@ internal static class HistoryData
     public static TwinWrite[] Appends(string tenantId, string twinId, long from, long to) =>
         [.. Enumerable.Range((int)from, (int)(to - from + 1)).Select(v => (TwinWrite)Append(tenantId, twinId, v))];
 
+    /// <summary>
+    /// Commits the writes a few at a time, each commit shorter than a run that goes straight into
+    /// chunks (<see cref="History.EventLogAppender.ChunkRun"/>), so every event lands in the event log
+    /// as readings arriving one by one do.
+    /// </summary>
+    public static async Task LogAsync(ITwinSpaceStore store, params TwinWrite[] writes)
+    {
+        foreach (var commit in writes.Chunk(Sqlite.History.EventLogAppender.ChunkRun - 1))
+        {
+            await store.CommitAsync(commit, Ct);
+        }
+    }
+
     /// <summary>Opens the store and creates tenants A and B.</summary>
     public static async Task<SqliteTwinSpaceStore> OpenAsync(SqliteTwinSpaceStore store, bool createTenants = true)
     {

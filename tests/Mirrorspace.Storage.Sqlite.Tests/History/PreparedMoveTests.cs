@@ -24,7 +24,7 @@ public sealed class PreparedMoveTests : IDisposable
     public async Task MovePrepared_LogUnchanged_StoresTheGroupedBatch()
     {
         await using var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest());
-        await store.CommitAsync([.. Appends(TenantA, "pump-1", 1, 200), .. Appends(TenantB, "pump-1", 1, 5)], Ct);
+        await LogAsync(store, [.. Appends(TenantA, "pump-1", 1, 200), .. Appends(TenantB, "pump-1", 1, 5)]);
 
         var prepared = Prepare();
         var moved = Move(prepared);
@@ -58,7 +58,7 @@ public sealed class PreparedMoveTests : IDisposable
     public async Task MovePrepared_RowsMovedInBetween_StoresNothingTwice()
     {
         await using var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest());
-        await store.CommitAsync(Appends(TenantA, "pump-1", 1, 50), Ct);
+        await LogAsync(store, Appends(TenantA, "pump-1", 1, 50));
         var prepared = Prepare();
         await store.IndexHistoryAsync(Ct);
         await store.CommitAsync(Appends(TenantA, "pump-1", 51, 60), Ct);

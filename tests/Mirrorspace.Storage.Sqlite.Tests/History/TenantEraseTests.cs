@@ -41,7 +41,7 @@ public sealed class TenantEraseTests : IDisposable
         const string TwinId = "leaving-twin-7d3e";
         await using (var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest()))
         {
-            await store.CommitAsync([.. Appends(TenantA, TwinId, 1, 50), .. Appends(TenantB, "staying-twin", 1, 50)], Ct);
+            await LogAsync(store, [.. Appends(TenantA, TwinId, 1, 50), .. Appends(TenantB, "staying-twin", 1, 50)]);
             await store.IndexHistoryAsync(Ct);
             await store.CommitAsync([.. Appends(TenantA, TwinId, 51, 60)], Ct);
             await using var keys = new SqliteKeyStore(new SqliteStoreOptions { DatabasePath = _database.FilePath });

@@ -78,7 +78,7 @@ public sealed class UnindexedTailTests : IAsyncLifetime
     [Fact]
     public async Task ReadEventsAsync_IndexedWhileReading_ReadsEveryEventOnce()
     {
-        await _store.CommitAsync(Appends(TenantA, "pump-1", 1, 50), Ct);
+        await LogAsync(_store, Appends(TenantA, "pump-1", 1, 50));
         var read = new List<long>();
 
         await foreach (var e in _store.ReadEventsAsync(TenantA, "pump-1", EventRange.All, Ct))
