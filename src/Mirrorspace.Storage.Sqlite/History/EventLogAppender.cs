@@ -85,22 +85,31 @@ internal sealed class EventLogAppender : IDisposable
     /// <summary>Takes an event of the commit; it is written by <see cref="Flush"/>, before the commit ends.</summary>
     public void Add(AppendEvent append) => _pending.Add(append);
 
-    /// <summary>Writes the commit's events: each twin's run into chunks where it may go there, the rest into the log, in commit order.</summary>
+    /// <summary>
+    /// Writes the commit's events in order: each run of one twin's consecutive events into chunks
+    /// where it may go there, everything else into the log. A grain's events of one call are one
+    /// run, since it waits for their commit before its next call.
+    /// </summary>
     public void Flush()
     {
-        if (_pending.Count < ChunkRun)
+        var start = 0;
+        while (start < _pending.Count)
         {
-            _pending.ForEach(Append);
-            return;
-        }
-
-        foreach (var run in _pending.GroupBy(append => (append.TenantId, append.TwinId)))
-        {
-            var events = run.ToList();
-            if (!TryChunk(events))
+            var end = start + 1;
+            while (end < _pending.Count && _pending[end].TwinId == _pending[start].TwinId && _pending[end].TenantId == _pending[start].TenantId)
             {
-                events.ForEach(Append);
+                end++;
             }
+
+            if (end - start < ChunkRun || !TryChunk(_pending.GetRange(start, end - start)))
+            {
+                for (var i = start; i < end; i++)
+                {
+                    Append(_pending[i]);
+                }
+            }
+
+            start = end;
         }
     }
 
@@ -140,12 +149,16 @@ internal sealed class EventLogAppender : IDisposable
         _highestInCommit[twin] = Math.Max(highest, e.Version);
     }
 
-    /// <summary>Writes one twin's events of the commit as chunks, one per bucket of versions, if they may go there (see the remarks).</summary>
+    /// <summary>
+    /// Writes a run of one twin's events as chunks, one per bucket of versions, if they may go there
+    /// (see the remarks): the twin has nothing in the log, nor earlier in this commit, and the run's
+    /// versions ascend from above its highest.
+    /// </summary>
     private bool TryChunk(List<AppendEvent> run)
     {
         var first = run[0];
         var twin = _tail.Twin(first.TenantId, first.TwinId);
-        if (run.Count < ChunkRun || twin.Rows.Count > 0 || first.Event.Version <= Highest(first, twin))
+        if (twin.Rows.Count > 0 || _highestInCommit.ContainsKey(twin) || first.Event.Version <= Highest(first, twin))
         {
             return false;
         }

@@ -81,6 +81,15 @@ public sealed class ChunkedCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CommitAsync_RunAfterTheTwinsLogRowsInTheSameCommit_GoesToTheLogBehindThem()
+    {
+        await _store.CommitAsync([Append(TenantA, "pump-1", 1), Append(TenantA, "pump-2", 1), .. Appends(TenantA, "pump-1", 2, Run + 1)], Ct);
+
+        Assert.Equal(((long)Run + 2, 0L), await CountRowsAsync(_database));
+        await AssertVersionsAsync([.. Enumerable.Range(1, Run + 1).Select(v => (long)v)], _store, TenantA, "pump-1");
+    }
+
+    [Fact]
     public async Task CommitAsync_RunBelowTheTwinsHighestVersion_TakesTheExactCheck()
     {
         await _store.CommitAsync([Append(TenantA, "pump-1", 1000)], Ct);
