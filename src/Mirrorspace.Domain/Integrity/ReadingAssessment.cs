@@ -9,8 +9,8 @@ namespace Mirrorspace.Domain.Integrity;
 /// </summary>
 public sealed class ReadingAssessment
 {
-    /// <summary>Values applied as good.</summary>
-    public JsonObject Accepted { get; } = [];
+    /// <summary>Values applied as good; the reading's patch itself when every value is (read it, never change it).</summary>
+    public JsonObject Accepted { get; private set; } = [];
 
     /// <summary>Values applied with their quality marked suspect.</summary>
     public JsonObject Suspect { get; } = [];
@@ -23,4 +23,6 @@ public sealed class ReadingAssessment
     public Dictionary<string, Verdict> Properties { get; } = new(StringComparer.Ordinal);
 
     public Verdict Verdict => Properties.Count == 0 ? Verdict.Accepted : Properties.Values.Max();
+
+    internal void AcceptAll(JsonObject patch) => Accepted = patch;
 }

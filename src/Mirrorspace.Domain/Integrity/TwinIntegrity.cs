@@ -90,6 +90,13 @@ public sealed class TwinIntegrity
 
     private static void Split(JsonObject patch, ReadingAssessment assessment)
     {
+        if (assessment.Properties.Count == 0)
+        {
+            // Nothing found, the usual case: every value is accepted as it came, without a copy.
+            assessment.AcceptAll(patch);
+            return;
+        }
+
         foreach (var (name, value) in patch)
         {
             var target = assessment.Properties.GetValueOrDefault(name) switch

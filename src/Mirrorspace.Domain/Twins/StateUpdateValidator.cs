@@ -42,14 +42,13 @@ public static class StateUpdateValidator
         var implausible = new List<ImplausibleValue>();
         foreach (var (name, value) in patch)
         {
-            var path = $"$.{name}";
             if (!model.Properties.TryGetValue(name, out var property))
             {
-                errors.Add(new ValidationError(path, $"'{name}' is not a property or telemetry of model {model.Id} v{model.Version}."));
+                errors.Add(new ValidationError(PathOf(name), $"'{name}' is not a property or telemetry of model {model.Id} v{model.Version}."));
                 continue;
             }
 
-            if (value is null || !CheckType(property, value, path, errors))
+            if (value is null || !CheckType(property, value, name, errors))
             {
                 continue;
             }
@@ -78,32 +77,30 @@ public static class StateUpdateValidator
         var errors = new List<ValidationError>();
         foreach (var (name, value) in patch)
         {
-            var path = $"$.{name}";
             if (!model.Properties.TryGetValue(name, out var property))
             {
-                errors.Add(new ValidationError(path, $"'{name}' is not a property of model {model.Id} v{model.Version}."));
+                errors.Add(new ValidationError(PathOf(name), $"'{name}' is not a property of model {model.Id} v{model.Version}."));
             }
             else if (!property.Writable)
             {
-                errors.Add(new ValidationError(path, $"'{name}' is not writable; only the device reports it."));
+                errors.Add(new ValidationError(PathOf(name), $"'{name}' is not writable; only the device reports it."));
             }
-            else if (value is not null && CheckType(property, value, path, errors)
+            else if (value is not null && CheckType(property, value, name, errors)
                 && JsonNumbers.TryGetFinite(value, out var number) && CheckBounds(property, number) is { } outOfBounds)
             {
-                errors.Add(new ValidationError(path, outOfBounds));
+                errors.Add(new ValidationError(PathOf(name), outOfBounds));
             }
         }
 
         return errors;
     }
 
-    private static bool CheckType(PropertyDefinition property, JsonNode value, string path, List<ValidationError> errors)
+    private static bool CheckType(PropertyDefinition property, JsonNode value, string name, List<ValidationError> errors)
     {
         var kind = value.GetValueKind();
         var error = property.Type switch
         {
-            PropertyType.Number when kind is JsonValueKind.Number && !JsonNumbers.TryGetFinite(value, out _) => "Must be a finite number.",
-            PropertyType.Number => JsonNumbers.TryGetFinite(value, out _) ? null : "Must be a number.",
+            PropertyType.Number => JsonNumbers.TryGetFinite(value, out _) ? null : kind is JsonValueKind.Number ? "Must be a finite number." : "Must be a number.",
             PropertyType.Integer => JsonNumbers.TryGetFinite(value, out var integer) && IsInteger(integer) ? null : "Must be an integer.",
             PropertyType.Boolean => kind is JsonValueKind.True or JsonValueKind.False ? null : "Must be true or false.",
             PropertyType.String => kind is JsonValueKind.String ? CheckLength(value.GetValue<string>()) : "Must be a string.",
@@ -118,9 +115,12 @@ public static class StateUpdateValidator
             return true;
         }
 
-        errors.Add(new ValidationError(path, error));
+        errors.Add(new ValidationError(PathOf(name), error));
         return false;
     }
+
+    // Built only for an error: the common, valid value allocates no path.
+    private static string PathOf(string property) => $"$.{property}";
 
     private static bool IsInteger(double number)
     {

@@ -33,7 +33,14 @@ public sealed class TwinState
 
     public Dictionary<string, PropertyMetadata> DesiredMetadata { get; private set; } = new(StringComparer.Ordinal);
 
-    public void Apply(TwinEvent change)
+    public void Apply(TwinEvent change) => Apply(change, parsedPatch: null);
+
+    /// <summary>
+    /// As <see cref="Apply(TwinEvent)"/>, for the writer of a patch event that holds its payload
+    /// parsed already: <paramref name="parsedPatch"/> must be what the payload reads as, and is only
+    /// read (its values are cloned into the state), so the payload is not parsed a second time.
+    /// </summary>
+    public void Apply(TwinEvent change, JsonObject? parsedPatch)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (change.Version <= Version)
@@ -57,13 +64,13 @@ public sealed class TwinState
                 // The subject was erased: the change happened, but its values are gone for good.
                 break;
             case TwinEventKind.ReportedPatched:
-                ApplyPatch(Reported, ReportedMetadata, change, PropertyQuality.Good);
+                ApplyPatch(Reported, ReportedMetadata, change, parsedPatch, PropertyQuality.Good);
                 break;
             case TwinEventKind.ReportedSuspect:
-                ApplyPatch(Reported, ReportedMetadata, change, PropertyQuality.Suspect);
+                ApplyPatch(Reported, ReportedMetadata, change, parsedPatch, PropertyQuality.Suspect);
                 break;
             case TwinEventKind.DesiredPatched:
-                ApplyPatch(Desired, DesiredMetadata, change, PropertyQuality.Good);
+                ApplyPatch(Desired, DesiredMetadata, change, parsedPatch, PropertyQuality.Good);
                 break;
             case TwinEventKind.Deleted:
                 Reset();
@@ -128,9 +135,9 @@ public sealed class TwinState
         };
     }
 
-    private static void ApplyPatch(JsonObject target, Dictionary<string, PropertyMetadata> metadata, TwinEvent change, PropertyQuality quality)
+    private static void ApplyPatch(JsonObject target, Dictionary<string, PropertyMetadata> metadata, TwinEvent change, JsonObject? parsedPatch, PropertyQuality quality)
     {
-        var patch = JsonNode.Parse(change.Payload) as JsonObject
+        var patch = parsedPatch ?? JsonNode.Parse(change.Payload) as JsonObject
             ?? throw new InvalidOperationException("A patch event must carry a JSON object.");
         MergePatch.Apply(target, patch);
         foreach (var (name, value) in patch)

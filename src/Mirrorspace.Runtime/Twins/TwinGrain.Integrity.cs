@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Mirrorspace.Domain.Integrity;
@@ -131,8 +132,11 @@ internal sealed partial class TwinGrain
         {
             Outcome = TwinOutcome.Ok,
             Verdict = assessment.Verdict.Name(),
-            Properties = assessment.Properties.ToDictionary(p => p.Key, p => p.Value.Name(), StringComparer.Ordinal),
-            Findings = [.. assessment.Findings.Select(f => new ReadingFinding(f.Kind.Name(), f.Property, f.Verdict.Name(), f.Detail))],
+            // Most readings are clean: no verdict per property, no finding, nothing to allocate for them.
+            Properties = assessment.Properties.Count == 0
+                ? ReadOnlyDictionary<string, string>.Empty
+                : assessment.Properties.ToDictionary(p => p.Key, p => p.Value.Name(), StringComparer.Ordinal),
+            Findings = assessment.Findings.Count == 0 ? [] : [.. assessment.Findings.Select(f => new ReadingFinding(f.Kind.Name(), f.Property, f.Verdict.Name(), f.Detail))],
             QuarantineId = quarantineId,
             Version = _state.Version,
             StaleAfter = model.Sync.StaleAfter,
@@ -217,19 +221,19 @@ internal sealed partial class TwinGrain
 
         if (_state.Subject is not { } subject)
         {
-            Stage(writes, kind, values.ToJsonString(), null, source);
+            Stage(writes, kind, values.ToJsonString(), null, source, values);
             return;
         }
 
         var (general, personal) = SensitivitySplit.Split(model, values);
         if (general.Count > 0)
         {
-            Stage(writes, kind, general.ToJsonString(), null, source);
+            Stage(writes, kind, general.ToJsonString(), null, source, general);
         }
 
         if (personal.Count > 0)
         {
-            Stage(writes, kind, personal.ToJsonString(), subject, source);
+            Stage(writes, kind, personal.ToJsonString(), subject, source, personal);
         }
     }
 

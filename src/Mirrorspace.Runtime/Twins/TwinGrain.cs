@@ -207,14 +207,15 @@ internal sealed partial class TwinGrain(
     /// Applies an event to the in-memory state at once, so that what comes next in the same call is
     /// checked against it, and stages its append. Nothing is durable until <see cref="CommitAsync"/>.
     /// </summary>
-    private void Stage(List<TwinWrite> writes, TwinEventKind kind, string payload, string? subjectId, string source)
+    /// <param name="values">The payload parsed, when the caller holds it: the state applies it without parsing the payload again.</param>
+    private void Stage(List<TwinWrite> writes, TwinEventKind kind, string payload, string? subjectId, string source, JsonObject? values = null)
     {
         // Never before the previous event: if the wall clock steps back, history order and time order still agree,
         // so "the twin at instant t" is always a prefix of its history.
         var now = clock.GetUtcNow();
         var timestamp = now < _state.UpdatedAt ? _state.UpdatedAt : now;
         var change = new TwinEvent { Version = _state.Version + 1, Timestamp = timestamp, Kind = kind, Payload = payload, Source = source };
-        _state.Apply(change);
+        _state.Apply(change, values);
         writes.Add(new AppendEvent(_tenantId, _twinId, change, subjectId));
     }
 

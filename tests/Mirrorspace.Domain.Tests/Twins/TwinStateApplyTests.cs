@@ -53,6 +53,28 @@ public class TwinStateApplyTests
     }
 
     [Fact]
+    public void Apply_WithThePayloadParsedAlready_EndsInTheSameStateAndKeepsNoNodeOfIt()
+    {
+        const string Payload = """{"temperature":21.50,"mode":{"name":"eco","level":2},"speed":null}""";
+        var replayed = new TwinState();
+        foreach (var state in new[] { _sut, replayed })
+        {
+            state.Apply(TwinEvents.Created(1, _time.GetUtcNow()));
+            state.Apply(TwinEvents.Reported(2, _time.GetUtcNow(), """{"speed":1200}"""));
+        }
+
+        var parsed = (JsonObject)JsonNode.Parse(Payload)!;
+        _sut.Apply(TwinEvents.Reported(3, _time.GetUtcNow(), Payload), parsed);
+        replayed.Apply(TwinEvents.Reported(3, _time.GetUtcNow(), Payload));
+
+        // The writer keeps its patch: changing it afterwards must not reach the state.
+        parsed["temperature"] = 99;
+        parsed["mode"]!["name"] = "boost";
+        Assert.Equal(JsonSerializer.Serialize(replayed.ToSnapshot()), JsonSerializer.Serialize(_sut.ToSnapshot()));
+        Assert.Equal("21.50", _sut.Reported["temperature"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Apply_DesiredPatched_MergesIntoDesiredOnly()
     {
         _sut.Apply(TwinEvents.Created(1, _time.GetUtcNow()));
