@@ -4,7 +4,7 @@ using static Mirrorspace.Storage.Sqlite.Tests.History.HistoryData;
 
 namespace Mirrorspace.Storage.Sqlite.Tests.History;
 
-/// <summary>Erasing a tenant removes its events wherever they are: indexed, in the log, or set aside as conflicts.</summary>
+/// <summary>Erasing a tenant removes its events wherever they are: indexed (by the indexer or straight from a commit), in the log, or set aside as conflicts.</summary>
 public sealed class TenantEraseTests : IDisposable
 {
     private readonly TempDatabase _database = new();
@@ -33,6 +33,25 @@ public sealed class TenantEraseTests : IDisposable
         await store.IndexHistoryAsync(Ct);
         Assert.Equal((0L, 5L), await CountRowsAsync(_database));
         await AssertVersionsAsync([1L, 2, 3, 4, 5], store, TenantB, "pump-1");
+    }
+
+    [Fact]
+    public async Task EraseTenantAsync_RunsCommittedStraightIntoChunks_LeaveNoTraceInTheFile()
+    {
+        const string TwinId = "batched-twin-91c4";
+        await using (var store = await OpenAsync(_database.CreateStoreIndexingOnlyOnRequest()))
+        {
+            await store.CommitAsync([.. Appends(TenantA, TwinId, 1, 100), .. Appends(TenantB, "staying-twin", 1, 100)], Ct);
+            Assert.Equal((0L, 200L), await CountRowsAsync(_database));
+            await using var keys = new SqliteKeyStore(new SqliteStoreOptions { DatabasePath = _database.FilePath });
+            await keys.InitializeAsync(Ct);
+
+            Assert.True(await keys.EraseTenantAsync(TenantA, Ct));
+        }
+
+        var file = await File.ReadAllBytesAsync(_database.FilePath, Ct);
+        Assert.True(file.AsSpan().IndexOf(Encoding.UTF8.GetBytes(TwinId)) < 0, "The erased tenant's twin id is still in the database file.");
+        Assert.True(file.AsSpan().IndexOf(Encoding.UTF8.GetBytes("staying-twin")) >= 0, "The scan must be able to find a twin id that is still there.");
     }
 
     [Fact]
