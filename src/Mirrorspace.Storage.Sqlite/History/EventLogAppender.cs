@@ -24,9 +24,10 @@ namespace Mirrorspace.Storage.Sqlite.History;
 /// Why runs skip the log: a batch of readings commits many events of one twin at once, and through
 /// the log each would be written three times (the log row, its chunk, the zeroed row) and grouped by
 /// the indexer, whose store holds the write lock. Written as the chunks the indexer would make, the
-/// run costs a row and an index entry per bucket of versions. Only when the twin has no row in the log, so that every
-/// row the log gets for it later is above the chunk's versions, as the indexer's moves leave it,
-/// and only above the twin's highest version, so that nothing needs the exact check.
+/// run costs a row and an index entry per bucket of versions. Only when the twin has no row in the
+/// log, so that every row the log gets for it later is above the chunks' versions, as the
+/// indexer's moves leave it, and only above the twin's highest version, so that nothing needs the
+/// exact check.
 /// </para>
 /// </remarks>
 internal sealed class EventLogAppender : IDisposable
