@@ -30,6 +30,44 @@ internal static class JsonBody
         }
     }
 
+    /// <summary>As <see cref="ReadObjectAsync"/>, for a body that must be a JSON array of objects.</summary>
+    public static async Task<(List<JsonObject>? Items, ProblemHttpResult? Problem)> ReadObjectsAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadTextAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        JsonNode? body;
+        try
+        {
+            body = JsonNode.Parse(text!, documentOptions: ParseOptions);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest("Malformed body", $"The body is not valid JSON: {ex.Message}"));
+        }
+
+        if (body is not JsonArray array)
+        {
+            return (null, Problems.BadRequest("Malformed body", "The body must be a JSON array."));
+        }
+
+        var items = new List<JsonObject>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is not JsonObject item)
+            {
+                return (null, Problems.BadRequest("Malformed body", "Each item must be a JSON object.", $"$[{i}]"));
+            }
+
+            items.Add(item);
+        }
+
+        return (items, null);
+    }
+
     public static async Task<(string? Text, ProblemHttpResult? Problem)> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try

@@ -48,6 +48,27 @@ internal static class Problems
         detail: result.Detail,
         extensions: new Dictionary<string, object?> { ["signal"] = result.Findings[0].Kind, ["verdict"] = result.Verdict });
 
+    /// <summary>
+    /// A batch of readings the twin stopped taking at reading <paramref name="taken"/>: those before
+    /// it are stored (their verdicts in <c>readings</c>), it and the rest are not; each error's path
+    /// names the reading.
+    /// </summary>
+    public static ProblemHttpResult BatchStopped(int taken, IReadOnlyList<StateError> errors, IReadOnlyList<ReadingVerdictDto> readings)
+    {
+        var located = errors.Select(e => new StateError($"$[{taken}]{e.Path.TrimStart('$')}", e.Message)).ToList();
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status400BadRequest,
+            title: $"Reading {taken} is not valid for this twin's model",
+            detail: (taken == 0 ? "No reading was stored. " : $"Readings 0 to {taken - 1} were stored; reading {taken} and those after it were not. ")
+                + string.Join(" ", located.Select(e => $"{e.Path}: {e.Message}")),
+            extensions: new Dictionary<string, object?>
+            {
+                ["taken"] = taken,
+                ["readings"] = readings,
+                ["errors"] = located.Select(e => new { path = e.Path, message = e.Message }).ToArray(),
+            });
+    }
+
     /// <summary>A device over its twin's contract rate; it may try again in a second.</summary>
     public static ProblemHttpResult Throttled(HttpContext http, ReadingResult result)
     {

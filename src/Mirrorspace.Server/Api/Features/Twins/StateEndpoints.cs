@@ -27,6 +27,14 @@ internal static class StateEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Report state (merge patch, validated against the model); devices send their secret as the bearer token, and a signed reading as application/jose");
+        twins.MapPost("/{twinId}/readings", ReportBatchAsync)
+            .RequireAuthorization(Policies.Of(Permission.ReportState))
+            .Accepts<JsonArray>("application/json")
+            .Produces<ReadingBatchDto>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary($"Report a batch of up to {ITwinGrain.MaxReadingsPerBatch} readings of one twin, in order, through the ingestion pipeline; committed together, they stop at the first refused");
         twins.MapPatch(
                 "/{twinId}/desired",
                 (string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken ct) =>
@@ -76,6 +84,60 @@ internal static class StateEndpoints
             TwinOutcome.Invalid => Problems.Invalid("The reading is not valid for this twin's model", result.Errors),
             _ => Problems.NotFound($"Twin '{twinId}'"),
         };
+    }
+
+    /// <summary>
+    /// Readings forwarded in bulk by a service (a gateway, a historian's export): each a merge patch,
+    /// taken in order through the pipeline device data takes (the model's checks and the integrity
+    /// stage, which may flag or hold values), as the rows of an SFTP batch file are, and committed
+    /// together. The caller needs the report permission on the twin (else 404) and on every property
+    /// any reading names (else 403 naming them, nothing taken). The twin stops at the first reading it
+    /// refuses: those before it are stored and counted in the problem's <c>taken</c>, it and those
+    /// after it are not, so the caller can resend from it. Devices report one reading at a time, where
+    /// their signature, sequence and rate are checked.
+    /// </summary>
+    private static async Task<IResult> ReportBatchAsync(
+        string twinId, HttpContext http, ReadingIngestion ingestion, ITwinSpaceStore store, CancellationToken cancellationToken)
+    {
+        var resource = Identifiers.IsValidTwinId(twinId) ? await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken) : null;
+        var view = AccessViews.Required(http);
+        if (resource is null || !view.Allows(Permission.ReportState, resource))
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var (patches, bodyProblem) = await JsonBody.ReadObjectsAsync(http.Request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        if (patches!.Count is 0 or > ITwinGrain.MaxReadingsPerBatch)
+        {
+            return Problems.BadRequest("Wrong number of readings", $"A batch holds 1 to {ITwinGrain.MaxReadingsPerBatch} readings, not {patches.Count}.");
+        }
+
+        var refused = patches.SelectMany(patch => patch.Select(p => p.Key)).Distinct(StringComparer.Ordinal)
+            .Where(property => !view.Allows(Permission.ReportState, resource, property)).ToList();
+        if (refused.Count > 0)
+        {
+            return Problems.Forbidden($"You may not report {string.Join(", ", refused)} of this twin.", $"$[*].{refused[0]}");
+        }
+
+        var caller = CallerContext.From(http.User);
+        var results = await ingestion.IngestBatchAsync(
+            [.. patches.Select(patch => new Reading(caller.TenantId, twinId, patch.ToJsonString(), caller.Source, ReadingChannel.Https))],
+            cancellationToken);
+        var taken = results.Count(r => r.Outcome is TwinOutcome.Ok);
+        if (results[^1].Outcome is TwinOutcome.NotFound)
+        {
+            return Problems.NotFound($"Twin '{twinId}'");
+        }
+
+        var verdicts = results.Take(taken).Select(ReadingVerdictDto.From).ToList();
+        return taken == patches.Count
+            ? TypedResults.Ok(new ReadingBatchDto(taken, verdicts))
+            : Problems.BatchStopped(taken, results[^1].Errors, verdicts);
     }
 
     /// <summary>

@@ -92,6 +92,7 @@ public sealed class DeviceReportTests(MirrorspaceFactory factory) : IClassFixtur
     [InlineData("GET", "/api/v1/twins", null)]
     [InlineData("GET", "/api/v1/twins/{twin}/history", null)]
     [InlineData("PATCH", "/api/v1/twins/{twin}/desired", """{"speed":100}""")]
+    [InlineData("POST", "/api/v1/twins/{twin}/readings", """[{"vibration":1}]""")]
     [InlineData("POST", "/api/v1/twins/{twin}/commands/restart", null)]
     [InlineData("GET", "/api/v1/devices/{device}", null)]
     [InlineData("POST", "/api/v1/devices", """{"twinId":"{twin}"}""")]
