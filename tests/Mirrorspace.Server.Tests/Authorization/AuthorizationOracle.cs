@@ -123,6 +123,7 @@ public static class AuthorizationOracle
         new("DELETE", "/api/v1/twins/{twinId}",                                    Roles.Runners,   Touches.Twin),
         new("PATCH",  "/api/v1/twins/{twinId}/reported",                           Roles.Runners,   Touches.Twin, Devices: Devices.OwnTwin),
         new("PATCH",  "/api/v1/twins/{twinId}/desired",                            Roles.Runners,   Touches.Twin),
+        new("POST",   "/api/v1/twins/{twinId}/readings",                           Roles.Runners,   Touches.Twin),
         new("GET",    "/api/v1/twins/{twinId}/history",                            Roles.TwinReaders, Touches.Twin),
         new("POST",   "/api/v1/twins/{twinId}/commands/{name}",                    Roles.Runners,   Touches.Twin),
 

@@ -66,6 +66,7 @@ public static class EndpointRequests
         new("DELETE", "/api/v1/twins/{twinId}", FreshObjects: true),
         new("PATCH",  "/api/v1/twins/{twinId}/reported", Body: """{"vibration":3}""", ContentType: MergePatch),
         new("PATCH",  "/api/v1/twins/{twinId}/desired", Body: """{"speed":900}""", ContentType: MergePatch),
+        new("POST",   "/api/v1/twins/{twinId}/readings", Body: """[{"vibration":3},{"vibration":3.5}]"""),
         new("GET",    "/api/v1/twins/{twinId}/history"),
         new("POST",   "/api/v1/twins/{twinId}/commands/{name}", Path: "/api/v1/twins/{twinId}/commands/restart", Body: "{}"),
 
