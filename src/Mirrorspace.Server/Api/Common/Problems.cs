@@ -59,8 +59,7 @@ internal static class Problems
         return TypedResults.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: $"Reading {taken} is not valid for this twin's model",
-            detail: (taken == 0 ? "No reading was stored. " : $"Readings 0 to {taken - 1} were stored; reading {taken} and those after it were not. ")
-                + string.Join(" ", located.Select(e => $"{e.Path}: {e.Message}")),
+            detail: StoredPart(taken) + string.Join(" ", located.Select(e => $"{e.Path}: {e.Message}")),
             extensions: new Dictionary<string, object?>
             {
                 ["taken"] = taken,
@@ -68,6 +67,13 @@ internal static class Problems
                 ["errors"] = located.Select(e => new { path = e.Path, message = e.Message }).ToArray(),
             });
     }
+
+    private static string StoredPart(int taken) => taken switch
+    {
+        0 => "No reading was stored. ",
+        1 => "Reading 0 was stored; reading 1 and those after it were not. ",
+        _ => $"Readings 0 to {taken - 1} were stored; reading {taken} and those after it were not. ",
+    };
 
     /// <summary>A device over its twin's contract rate; it may try again in a second.</summary>
     public static ProblemHttpResult Throttled(HttpContext http, ReadingResult result)
