@@ -32,8 +32,8 @@ internal static class ConnectionPragmas
         """;
 
     // The indexer's own connection copies WAL frames into the file and groups a batch of the log
-    // into chunks beside the commits; it writes no rows. The grouping sorts the whole batch, which
-    // SQLite keeps in memory up to the cache size and spills to temporary files beyond it.
+    // into chunks beside the commits; it writes no rows. The grouping reads the whole batch in one
+    // pass, with a page cache as large as the writer's.
     private const string IndexerConnection = """
         PRAGMA busy_timeout = 5000;
         PRAGMA cache_size = -65536;

@@ -107,16 +107,17 @@ internal sealed partial class TwinGrain(
         }
 
         var kind = side is TwinSide.Reported ? TwinEventKind.ReportedPatched : TwinEventKind.DesiredPatched;
+        var writes = new List<TwinWrite>(3);
         if (_state.Subject is null)
         {
-            await CommitAsync(Stage(kind, patchJson, source), forceSnapshot: false);
+            Stage(writes, kind, patchJson, null, source, patch);
         }
         else
         {
-            var writes = new List<TwinWrite>(3);
             StageValues(writes, kind, patch, model, source);
-            await CommitAsync(writes, forceSnapshot: false);
         }
+
+        await CommitAsync(writes, forceSnapshot: false);
 
         if (side is TwinSide.Desired)
         {

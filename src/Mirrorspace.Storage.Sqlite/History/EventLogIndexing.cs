@@ -72,7 +72,7 @@ internal static class EventLogIndexing
         return MoveOldest(connection, maxRows);
     }
 
-    // Every event passes through the log and is deleted from it here: zero what is deleted, whichever
+    // Events that pass through the log are deleted from it here: zero what is deleted, whichever
     // connection moves (the store's has it on already, see ConnectionPragmas), so that erasing a tenant
     // leaves no copy of its rows in free pages. It stays on for the connection.
     private static void SecureDelete(SqliteConnection connection) => SqliteQuery.Execute(connection, "PRAGMA secure_delete = ON;");

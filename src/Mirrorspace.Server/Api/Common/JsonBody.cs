@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Mirrorspace.Server.Api.Common;
 
-/// <summary>Reads a request body as a JSON object, turning every malformed or oversized body into a problem before any state is touched.</summary>
+/// <summary>Reads a request body as a JSON object (or an array of them), turning every malformed or oversized body into a problem before any state is touched.</summary>
 internal static class JsonBody
 {
     // Duplicate members are refused: which of two values wins is exactly the ambiguity an attacker uses.
@@ -12,41 +12,19 @@ internal static class JsonBody
 
     public static async Task<(JsonObject? Body, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (text, problem) = await ReadTextAsync(request, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
-
-        try
-        {
-            return JsonNode.Parse(text!, documentOptions: ParseOptions) is JsonObject body
-                ? (body, null)
-                : (null, Problems.BadRequest("Malformed body", "The body must be a JSON object."));
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.BadRequest("Malformed body", $"The body is not valid JSON: {ex.Message}"));
-        }
+        var (body, problem) = await ReadNodeAsync(request, cancellationToken);
+        return problem is not null ? (null, problem)
+            : body is JsonObject json ? (json, null)
+            : (null, Problems.BadRequest("Malformed body", "The body must be a JSON object."));
     }
 
     /// <summary>As <see cref="ReadObjectAsync"/>, for a body that must be a JSON array of objects.</summary>
     public static async Task<(List<JsonObject>? Items, ProblemHttpResult? Problem)> ReadObjectsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var (text, problem) = await ReadTextAsync(request, cancellationToken);
+        var (body, problem) = await ReadNodeAsync(request, cancellationToken);
         if (problem is not null)
         {
             return (null, problem);
-        }
-
-        JsonNode? body;
-        try
-        {
-            body = JsonNode.Parse(text!, documentOptions: ParseOptions);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Problems.BadRequest("Malformed body", $"The body is not valid JSON: {ex.Message}"));
         }
 
         if (body is not JsonArray array)
@@ -81,6 +59,24 @@ internal static class JsonBody
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large", detail: ex.Message));
+        }
+    }
+
+    private static async Task<(JsonNode? Body, ProblemHttpResult? Problem)> ReadNodeAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var (text, problem) = await ReadTextAsync(request, cancellationToken);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            return (JsonNode.Parse(text!, documentOptions: ParseOptions), null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest("Malformed body", $"The body is not valid JSON: {ex.Message}"));
         }
     }
 }

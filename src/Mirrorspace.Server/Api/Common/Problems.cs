@@ -10,18 +10,22 @@ internal static class Problems
     public static ProblemHttpResult Invalid(string title, IEnumerable<StateError> errors) => TypedResults.Problem(
         statusCode: StatusCodes.Status400BadRequest,
         title: title,
-        detail: string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")),
-        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() });
+        detail: Described(errors),
+        extensions: new Dictionary<string, object?> { ["errors"] = Listed(errors) });
 
     public static ProblemHttpResult Invalid(string title, IEnumerable<ValidationError> errors) =>
         Invalid(title, errors.Select(e => new StateError(e.Path, e.Message)));
 
     /// <summary>A request for more than the caller holds (a key above its own role, clearance, purpose or scopes): 403, each field named.</summary>
-    public static ProblemHttpResult BeyondOwnAccess(IEnumerable<ValidationError> errors) => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden,
-        title: "Beyond your own access",
-        detail: "A credential can hand out at most what it holds. " + string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}")),
-        extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { path = e.Path, message = e.Message }).ToArray() });
+    public static ProblemHttpResult BeyondOwnAccess(IEnumerable<ValidationError> errors)
+    {
+        var stated = errors.Select(e => new StateError(e.Path, e.Message)).ToList();
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Beyond your own access",
+            detail: "A credential can hand out at most what it holds. " + Described(stated),
+            extensions: new Dictionary<string, object?> { ["errors"] = Listed(stated) });
+    }
 
     public static ProblemHttpResult BadRequest(string title, string detail, string? field = null) => Invalid(title, [new StateError(field ?? "$", detail)]);
 
@@ -59,14 +63,14 @@ internal static class Problems
         return TypedResults.Problem(
             statusCode: StatusCodes.Status400BadRequest,
             title: $"Reading {taken} is not valid for this twin's model",
-            detail: StoredPart(taken) + string.Join(" ", located.Select(e => $"{e.Path}: {e.Message}")),
-            extensions: new Dictionary<string, object?>
-            {
-                ["taken"] = taken,
-                ["readings"] = readings,
-                ["errors"] = located.Select(e => new { path = e.Path, message = e.Message }).ToArray(),
-            });
+            detail: StoredPart(taken) + Described(located),
+            extensions: new Dictionary<string, object?> { ["taken"] = taken, ["readings"] = readings, ["errors"] = Listed(located) });
     }
+
+    private static string Described(IEnumerable<StateError> errors) => string.Join(" ", errors.Select(e => $"{e.Path}: {e.Message}"));
+
+    /// <summary>The problem's <c>errors</c> member: each error's JSON path and message.</summary>
+    private static object[] Listed(IEnumerable<StateError> errors) => [.. errors.Select(e => new { path = e.Path, message = e.Message })];
 
     private static string StoredPart(int taken) => taken switch
     {

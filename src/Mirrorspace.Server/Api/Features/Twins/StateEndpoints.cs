@@ -99,9 +99,8 @@ internal static class StateEndpoints
     private static async Task<IResult> ReportBatchAsync(
         string twinId, HttpContext http, ReadingIngestion ingestion, ITwinSpaceStore store, CancellationToken cancellationToken)
     {
-        var resource = Identifiers.IsValidTwinId(twinId) ? await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken) : null;
-        var view = AccessViews.Required(http);
-        if (resource is null || !view.Allows(Permission.ReportState, resource))
+        var (view, resource) = await TwinAllowingAsync(http, store, twinId, Permission.ReportState, cancellationToken);
+        if (resource is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
@@ -117,8 +116,7 @@ internal static class StateEndpoints
             return Problems.BadRequest("Wrong number of readings", $"A batch holds 1 to {ITwinGrain.MaxReadingsPerBatch} readings, not {patches.Count}.");
         }
 
-        var refused = patches.SelectMany(patch => patch.Select(p => p.Key)).Distinct(StringComparer.Ordinal)
-            .Where(property => !view.Allows(Permission.ReportState, resource, property)).ToList();
+        var refused = Refused(view, Permission.ReportState, resource, patches.SelectMany(patch => patch.Select(p => p.Key)).Distinct(StringComparer.Ordinal));
         if (refused.Count > 0)
         {
             return Problems.Forbidden($"You may not report {string.Join(", ", refused)} of this twin.", $"$[*].{refused[0]}");
@@ -149,9 +147,8 @@ internal static class StateEndpoints
         TwinSide side, string twinId, HttpContext http, IGrainFactory grains, ITwinSpaceStore store, ModelCatalog models, CancellationToken cancellationToken)
     {
         var permission = side is TwinSide.Desired ? Permission.WriteDesired : Permission.ReportState;
-        var resource = Identifiers.IsValidTwinId(twinId) ? await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken) : null;
-        var view = AccessViews.Required(http);
-        if (resource is null || !view.Allows(permission, resource))
+        var (view, resource) = await TwinAllowingAsync(http, store, twinId, permission, cancellationToken);
+        if (resource is null)
         {
             return Problems.NotFound($"Twin '{twinId}'");
         }
@@ -170,7 +167,7 @@ internal static class StateEndpoints
             return bodyProblem;
         }
 
-        var refused = patch!.Select(p => p.Key).Where(property => !view.Allows(permission, resource, property)).ToList();
+        var refused = Refused(view, permission, resource, patch!.Select(p => p.Key));
         if (refused.Count > 0)
         {
             return Problems.Forbidden($"You may not {(side is TwinSide.Desired ? "set" : "report")} {string.Join(", ", refused)} of this twin.", $"$.{refused[0]}");
@@ -185,4 +182,17 @@ internal static class StateEndpoints
         http.Response.Headers.ETag = Versions.ToETag(response.Version);
         return TypedResults.Ok(await TwinVisibility.ForCallerAsync(http, TwinMapping.FromSnapshotJson(twinId, response.Snapshot!), models, cancellationToken));
     }
+
+    /// <summary>The caller's view, and the twin if the caller holds <paramref name="permission"/> on it (null when not, or absent: both answer 404).</summary>
+    private static async Task<(AccessView View, TwinResource? Twin)> TwinAllowingAsync(
+        HttpContext http, ITwinSpaceStore store, string twinId, Permission permission, CancellationToken cancellationToken)
+    {
+        var view = AccessViews.Required(http);
+        var resource = Identifiers.IsValidTwinId(twinId) ? await TwinAccess.ResourceAsync(http, store, twinId, cancellationToken) : null;
+        return (view, resource is not null && view.Allows(permission, resource) ? resource : null);
+    }
+
+    /// <summary>The properties among <paramref name="properties"/> the caller may not change with <paramref name="permission"/>.</summary>
+    private static List<string> Refused(AccessView view, Permission permission, TwinResource twin, IEnumerable<string> properties) =>
+        [.. properties.Where(property => !view.Allows(permission, twin, property))];
 }
