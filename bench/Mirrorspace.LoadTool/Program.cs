@@ -8,7 +8,12 @@ using Mirrorspace.LoadTool.Targets;
 // The MQTT load tool: the same simulated devices against a Mirrorspace node and against bare
 // mosquitto, each broker in its own process, QoS 1 over loopback TLS. See docs/benchmarks.md.
 var target = new Option<string>("--target") { Description = "mirrorspace, mosquitto or both.", DefaultValueFactory = _ => "both" };
-var devices = new Option<int>("--devices") { Description = "Devices (connections), each with one reading in flight.", DefaultValueFactory = _ => 100 };
+var devices = new Option<int[]>("--devices")
+{
+    Description = "Devices (connections), each with one reading in flight; several counts (--devices 100 300 1000) sweep them and compare each target's peak.",
+    AllowMultipleArgumentsPerToken = true,
+    DefaultValueFactory = _ => [100],
+};
 var warmUp = new Option<int>("--warmup") { Description = "Seconds of load before each measurement.", DefaultValueFactory = _ => 5 };
 var measure = new Option<int>("--measure") { Description = "Seconds measured per phase.", DefaultValueFactory = _ => 20 };
 var rate = new Option<double>("--rate") { Description = "Offer this many readings/s in total instead of flat out and then half of it.", DefaultValueFactory = _ => 0 };
@@ -32,66 +37,100 @@ root.SetAction(async (result, cancellationToken) =>
     string[] targets = result.GetValue(target) is "both" ? ["mosquitto", "mirrorspace"] : [result.GetValue(target)!];
     var roundCount = Math.Max(1, result.GetValue(rounds));
     var ratios = new List<double>();
+    var peakRatios = new List<double>();
     Console.WriteLine($"# {Environment.ProcessorCount} cores, load average {MachineLoad.Now()} at start");
 
     // A shared machine's speed drifts over minutes: only a pair measured back to back compares, so
     // rounds alternate the targets and the ratio is taken within each pair.
+    var counts = result.GetValue(devices)!.Distinct().Order().ToArray();
     for (var round = 1; round <= roundCount; round++)
     {
         var roundResults = new List<PhaseResult>();
-        foreach (var name in targets)
+        foreach (var count in counts)
         {
-            var count = result.GetValue(devices);
-            await using var running = name switch
+            foreach (var name in targets)
             {
-                "mirrorspace" => await MirrorspaceTarget.StartAsync(count, modelJson, parsed.Model.Id, Assignments(result.GetValue(nodeEnvironment)), cancellationToken),
-                "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
-                _ => throw new ArgumentException($"unknown target '{name}'"),
-            };
-            Console.WriteLine($"# {running.Description}");
-            if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
-            {
-                Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
+                roundResults.AddRange(await MeasureAsync(name, count));
             }
 
-            using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
-            await run.ConnectAsync(cancellationToken);
-            var offered = result.GetValue(rate);
-            var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);
-            Report(first, result.GetValue(json));
-            roundResults.Add(first);
-            if (offered <= 0 && !result.GetValue(skipHalf))
+            if (Ratio(roundResults.Where(r => r.Devices == count)) is { } ratio)
             {
-                var half = await run.RunPhaseAsync("half load", Math.Floor(first.AcknowledgedPerSecond / 2), cancellationToken);
-                Report(half, result.GetValue(json));
-                roundResults.Add(half);
+                ratios.Add(ratio);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {count} devices: mirrorspace / mosquitto acknowledged throughput {ratio:P0}"));
             }
-
-            await run.DisconnectAsync();
         }
 
-        var mirrorspace = roundResults.Find(r => r is { Target: "mirrorspace", Phase: "flat out" });
-        var mosquitto = roundResults.Find(r => r is { Target: "mosquitto", Phase: "flat out" });
-        if (mirrorspace is not null && mosquitto is not null)
+        // Each broker's throughput is the most it acknowledged at any of the counts: a design that
+        // needs concurrency to fill its group commits and one that does not are compared at their best.
+        if (counts.Length > 1 && Ratio(roundResults) is { } peakRatio)
         {
-            var ratio = mirrorspace.AcknowledgedPerSecond / mosquitto.AcknowledgedPerSecond;
-            ratios.Add(ratio);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# mirrorspace / mosquitto acknowledged throughput: {ratio:P0}"));
+            peakRatios.Add(peakRatio);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"# peak against peak: mirrorspace {Peak(roundResults, "mirrorspace")} / mosquitto {Peak(roundResults, "mosquitto")}: {peakRatio:P0}"));
         }
-
     }
 
-    if (ratios.Count > 1)
-    {
-        ratios.Sort();
-        var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# over {ratios.Count} pairs: median {median:P0}, range {ratios[0]:P0}–{ratios[^1]:P0}"));
-    }
-
+    Summarize("pairs", ratios);
+    Summarize("peaks", peakRatios);
     return 0;
+
+    async Task<List<PhaseResult>> MeasureAsync(string name, int count)
+    {
+        var phases = new List<PhaseResult>();
+        await using var running = name switch
+        {
+            "mirrorspace" => await MirrorspaceTarget.StartAsync(count, modelJson, parsed.Model.Id, Assignments(result.GetValue(nodeEnvironment)), cancellationToken),
+            "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
+            _ => throw new ArgumentException($"unknown target '{name}'"),
+        };
+        Console.WriteLine($"# {running.Description}");
+        if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
+        {
+            Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
+        }
+
+        using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
+        await run.ConnectAsync(cancellationToken);
+        var offered = result.GetValue(rate);
+        var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);
+        Report(first, result.GetValue(json));
+        phases.Add(first);
+        if (offered <= 0 && !result.GetValue(skipHalf))
+        {
+            var half = await run.RunPhaseAsync("half load", Math.Floor(first.AcknowledgedPerSecond / 2), cancellationToken);
+            Report(half, result.GetValue(json));
+            phases.Add(half);
+        }
+
+        await run.DisconnectAsync();
+        return phases;
+    }
 });
 return await root.Parse(args).InvokeAsync();
+
+static double? Ratio(IEnumerable<PhaseResult> results)
+{
+    var flatOut = results.Where(r => r.Phase == "flat out").ToList();
+    return flatOut.Any(r => r.Target == "mirrorspace") && flatOut.Any(r => r.Target == "mosquitto")
+        ? Peak(flatOut, "mirrorspace") / Peak(flatOut, "mosquitto")
+        : null;
+}
+
+static double Peak(IEnumerable<PhaseResult> results, string target) =>
+    results.Where(r => r.Target == target && r.Phase == "flat out").Max(r => r.AcknowledgedPerSecond);
+
+static void Summarize(string what, List<double> ratios)
+{
+    if (ratios.Count < 2)
+    {
+        return;
+    }
+
+    ratios.Sort();
+    var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"# over {ratios.Count} {what}: median {median:P0}, range {ratios[0]:P0}–{ratios[^1]:P0}"));
+}
 
 static Dictionary<string, string> Assignments(string[]? assignments) =>
     (assignments ?? []).Select(a => a.Split('=', 2)).ToDictionary(p => p[0], p => p.Length > 1 ? p[1] : string.Empty, StringComparer.Ordinal);
