@@ -108,11 +108,12 @@ root.SetAction(async (result, cancellationToken) =>
 });
 return await root.Parse(args).InvokeAsync();
 
+/// <summary>Mirrorspace's best flat-out rate over mosquitto's among the results; null unless both were measured flat out.</summary>
 static double? Ratio(IEnumerable<PhaseResult> results)
 {
-    var flatOut = results.Where(r => r.Phase == "flat out").ToList();
-    return flatOut.Any(r => r.Target == "mirrorspace") && flatOut.Any(r => r.Target == "mosquitto")
-        ? Peak(flatOut, "mirrorspace") / Peak(flatOut, "mosquitto")
+    var measured = results.ToList();
+    return measured.Any(r => r is { Target: "mirrorspace", Phase: "flat out" }) && measured.Any(r => r is { Target: "mosquitto", Phase: "flat out" })
+        ? Peak(measured, "mirrorspace") / Peak(measured, "mosquitto")
         : null;
 }
 
