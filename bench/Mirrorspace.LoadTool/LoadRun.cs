@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mirrorspace.Domain.Models;
 using Mirrorspace.LoadTool.Targets;
+using Mirrorspace.LoadTool.Wire;
 using Mirrorspace.Simulation;
 using Mirrorspace.Simulation.Behaviour;
 using Mirrorspace.Simulation.Devices;
@@ -12,29 +13,21 @@ using Mirrorspace.Simulation.Mqtt;
 namespace Mirrorspace.LoadTool;
 
 /// <summary>
-/// The simulator's devices pointed at one target: connected once, then driven through measured
-/// phases. Each phase warms up, then counts only its measurement window.
+/// Load devices pointed at one target: connected once, then driven through measured phases. Each
+/// phase warms up, then counts only its measurement window.
 /// </summary>
-internal sealed class LoadRun(LoadTarget target, TwinModel model, TimeSpan warmUp, TimeSpan measure) : IDisposable
+internal sealed class LoadRun(LoadTarget target, TwinModel model, LoadClient client, TimeSpan warmUp, TimeSpan measure) : IDisposable
 {
     private readonly SimulationCounters _counters = new();
     private readonly SimulationClock _clock = new(TimeProvider.System);
-    private List<SimulatedDevice> _devices = [];
-    private SimulationRunner? _runner;
+    private List<ILoadDevice> _devices = [];
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Simulated sensor noise, not a secret.")]
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
         // Seeded, so both targets get the same readings.
-        _devices = [.. target.Devices.Select((identity, i) => new SimulatedDevice(
-            identity,
-            new DeviceBehaviour(model, [], _clock.Now, new Random(1_000 + i)),
-            new ConnectionSettings { Broker = target.Broker, Trust = target.Trust, Timeout = TimeSpan.FromSeconds(30) },
-            _counters,
-            _clock,
-            NullLogger.Instance))];
-        _runner = new SimulationRunner(_devices, _counters, _clock, NullLogger.Instance);
-        if (await _runner.ConnectAsync(cancellationToken) is { } failure)
+        _devices = [.. target.Devices.Select((identity, i) => Device(identity, new DeviceBehaviour(model, [], _clock.Now, new Random(1_000 + i))))];
+        if (await Fleet.ConnectAsync(_devices, cancellationToken) is { } failure)
         {
             throw new InvalidOperationException($"{target.Name}: {failure}");
         }
@@ -43,10 +36,9 @@ internal sealed class LoadRun(LoadTarget target, TwinModel model, TimeSpan warmU
     /// <param name="offeredPerSecond">Total readings per second over all devices; 0 sends each as soon as the last is acknowledged.</param>
     public async Task<PhaseResult> RunPhaseAsync(string phase, double offeredPerSecond, CancellationToken cancellationToken)
     {
-        var runner = _runner ?? throw new InvalidOperationException("Connect first.");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var perDevice = offeredPerSecond / _devices.Count;
-        var running = runner.RunAsync(perDevice, duration: null, stop.Token);
+        var running = Task.WhenAll(_devices.Select(d => d.RunAsync(perDevice, stop.Token)));
         await Task.Delay(warmUp, cancellationToken);
 
         var loadBefore = MachineLoad.Now();
@@ -87,7 +79,19 @@ internal sealed class LoadRun(LoadTarget target, TwinModel model, TimeSpan warmU
             loadAfter);
     }
 
-    public Task DisconnectAsync() => _runner?.DisconnectAsync() ?? Task.CompletedTask;
+    public Task DisconnectAsync() => Task.WhenAll(_devices.Select(d => d.DisconnectAsync()));
 
     public void Dispose() => _devices.ForEach(d => d.Dispose());
+
+    private ILoadDevice Device(DeviceIdentity identity, DeviceBehaviour behaviour) => client switch
+    {
+        LoadClient.Wire => new WireDevice(identity, behaviour, target.Broker, target.Trust, _counters, _clock),
+        _ => new SimulatorDevice(new SimulatedDevice(
+            identity,
+            behaviour,
+            new ConnectionSettings { Broker = target.Broker, Trust = target.Trust, Timeout = TimeSpan.FromSeconds(30) },
+            _counters,
+            _clock,
+            NullLogger.Instance)),
+    };
 }

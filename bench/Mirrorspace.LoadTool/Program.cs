@@ -5,8 +5,8 @@ using Mirrorspace.Domain.Models;
 using Mirrorspace.LoadTool;
 using Mirrorspace.LoadTool.Targets;
 
-// The MQTT load tool: the same simulated devices against a Mirrorspace node and against bare
-// mosquitto, each broker in its own process, QoS 1 over loopback TLS. See docs/benchmarks.md.
+// The MQTT load tool: the same devices against a Mirrorspace node and against bare mosquitto,
+// each broker in its own process, QoS 1 over loopback TLS. See docs/benchmarks.md.
 var target = new Option<string>("--target") { Description = "mirrorspace, mosquitto or both.", DefaultValueFactory = _ => "both" };
 var devices = new Option<int[]>("--devices")
 {
@@ -21,7 +21,12 @@ var json = new Option<bool>("--json") { Description = "Also print every result a
 var nodeEnvironment = new Option<string[]>("--node-env") { Description = "NAME=VALUE set for the Mirrorspace node only (repeatable), e.g. DOTNET_gcServer=0." };
 var rounds = new Option<int>("--rounds") { Description = "Run the targets this many times, alternating, and report the ratio of each pair and their median.", DefaultValueFactory = _ => 1 };
 var skipHalf = new Option<bool>("--skip-half") { Description = "Flat out only: no half-load phase." };
-var root = new RootCommand("Drives N MQTT devices over loopback TLS against Mirrorspace and mosquitto.") { target, devices, warmUp, measure, rate, json, nodeEnvironment, rounds, skipHalf };
+var client = new Option<LoadClient>("--client")
+{
+    Description = "wire: MQTT packets written straight onto TLS, so that the generator costs little; simulator: the devices of 'mirrorspace simulate' (MQTTnet's client).",
+    DefaultValueFactory = _ => LoadClient.Wire,
+};
+var root = new RootCommand("Drives N MQTT devices over loopback TLS against Mirrorspace and mosquitto.") { target, devices, warmUp, measure, rate, json, nodeEnvironment, rounds, skipHalf, client };
 root.SetAction(async (result, cancellationToken) =>
 {
     var modelPath = Path.Combine(AppContext.BaseDirectory, "bench-pump.json");
@@ -83,13 +88,13 @@ root.SetAction(async (result, cancellationToken) =>
             "mosquitto" => await MosquittoTarget.StartAsync(count, cancellationToken),
             _ => throw new ArgumentException($"unknown target '{name}'"),
         };
-        Console.WriteLine($"# {running.Description}");
+        Console.WriteLine($"# {running.Description}; {result.GetValue(client).ToString().ToLowerInvariant()} client");
         if (name == "mirrorspace" && result.GetValue(nodeEnvironment) is { Length: > 0 } settings)
         {
             Console.WriteLine($"# node environment: {string.Join(' ', settings)}");
         }
 
-        using var run = new LoadRun(running, parsed.Model, TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
+        using var run = new LoadRun(running, parsed.Model, result.GetValue(client), TimeSpan.FromSeconds(result.GetValue(warmUp)), TimeSpan.FromSeconds(result.GetValue(measure)));
         await run.ConnectAsync(cancellationToken);
         var offered = result.GetValue(rate);
         var first = await run.RunPhaseAsync(offered > 0 ? "offered" : "flat out", offered, cancellationToken);

@@ -74,37 +74,8 @@ public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
     /// back) until cancelled. A reading already sent is always waited for, so every publish is counted
     /// as exactly one outcome.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Spreading publish times, not a secret.")]
-    public async Task RunAsync(double ratePerSecond, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (ratePerSecond <= 0)
-            {
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    await PublishOnceAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                return;
-            }
-
-            var interval = TimeSpan.FromSeconds(1 / ratePerSecond);
-
-            // Spread over one interval, so that many devices do not all publish at the same instant.
-            await Task.Delay(interval * Random.Shared.NextDouble(), _clock.Provider, cancellationToken).ConfigureAwait(false);
-            using var timer = new PeriodicTimer(interval, _clock.Provider);
-            do
-            {
-                await PublishOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // The run is over.
-        }
-    }
+    public Task RunAsync(double ratePerSecond, CancellationToken cancellationToken) =>
+        PublishPacing.RunAsync(PublishOnceAsync, ratePerSecond, _clock.Provider, cancellationToken);
 
     /// <summary>Says goodbye to the broker (a clean MQTT DISCONNECT); a connection that is already gone is fine.</summary>
     public async Task DisconnectAsync()
@@ -128,18 +99,19 @@ public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task PublishOnceAsync(CancellationToken cancellationToken)
+    /// <summary>Publishes one reading and waits for its answer; a dropped connection is reconnected first. Always true: a simulated device keeps going.</summary>
+    private async Task<bool> PublishOnceAsync(CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
         {
             await ReconnectAsync(cancellationToken).ConfigureAwait(false);
-            return;
+            return true;
         }
 
         var reading = _behaviour.NextReading(_clock.Now);
         if (reading.Count == 0)
         {
-            return;
+            return true;
         }
 
         var message = new MqttApplicationMessageBuilder()
@@ -163,7 +135,7 @@ public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
             _counters.Lost();
             _behaviour.NotStored();
             LogLost(_logger, Identity.DeviceId, ex.GetBaseException().Message);
-            return;
+            return true;
         }
 
         // MQTT 5: reason codes below 0x80 are successes (mosquitto answers NoMatchingSubscribers when nobody listens).
@@ -171,7 +143,7 @@ public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
         {
             _counters.Acknowledged(_clock.Provider.GetElapsedTime(sent));
             _behaviour.Stored(_clock.Now);
-            return;
+            return true;
         }
 
         _counters.Refused(result.ReasonCode);
@@ -180,6 +152,8 @@ public sealed partial class SimulatedDevice : IConnectingDevice, IDisposable
         {
             LogRefused(_logger, Identity.DeviceId, result.ReasonCode, result.ReasonString ?? string.Empty);
         }
+
+        return true;
     }
 
     private async Task ReconnectAsync(CancellationToken cancellationToken)
