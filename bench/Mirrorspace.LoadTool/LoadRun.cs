@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Mirrorspace.Domain.Models;
 using Mirrorspace.LoadTool.Targets;

@@ -48,7 +48,7 @@ internal static class MqttPackets
     }
 
     /// <summary>DISCONNECT with reason "normal disconnection".</summary>
-    public static ReadOnlySpan<byte> NormalDisconnect => [0xE0, 0x00];
+    public static ReadOnlyMemory<byte> NormalDisconnect { get; } = new byte[] { 0xE0, 0x00 };
 
     /// <summary>
     /// Writes a QoS 1 PUBLISH of <paramref name="payload"/> to <paramref name="topic"/> (UTF-8) with a

@@ -72,7 +72,7 @@ internal sealed class WireDevice(DeviceIdentity identity, DeviceBehaviour behavi
 
         try
         {
-            await _tls.WriteAsync(MqttPackets.NormalDisconnect.ToArray());
+            await _tls.WriteAsync(MqttPackets.NormalDisconnect);
             await _tls.ShutdownAsync();
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
